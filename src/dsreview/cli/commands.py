@@ -1,0 +1,11 @@
+"""The list of command groups. Each module adds its own commands to the app."""
+
+from __future__ import annotations
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    from dsreview.cli import intake
+
+    intake.register(app)

@@ -1,0 +1,94 @@
+"""Settings: one pydantic-settings class, environment prefix ``DSREVIEW_``.
+
+Nothing else in dsreview reads ``os.environ``. Build a `Settings` explicitly (tests) or call
+`get_settings()` once at the edge (CLI, app factory) and pass it down.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MIB = 1024 * 1024
+
+
+class OrganisationProfile(BaseModel):
+    """The sender of every official document (DOMAIN §8)."""
+
+    agency: str = "한국지능정보사회진흥원"
+    head_title: str = "한국지능정보사회진흥원장"
+    department: str = "지능기술인프라본부 AI-클라우드기술혁신팀"
+    address: str = "(41068) 대구광역시 동구 첨단로 53 한국지능정보사회진흥원"
+    postal_code: str = "41068"
+    phone: str = "053-230-1114"
+    fax: str = "053-230-1119"
+    email: str = "digitalservice@nia.or.kr"
+    homepage: str = "https://www.nia.or.kr"
+    drafter: str = "주임 김하늘"
+    reviewer: str = "책임 박서준"
+    approver: str = "팀장 이도윤"
+    disclosure: str = "공개"
+    document_prefix: str = "AI클라우드혁신팀"
+
+
+class Limits(BaseModel):
+    """Limits on one untrusted input file, enforced in the child process that parses it."""
+
+    max_file_bytes: int = 50 * MIB
+    max_pages: int = 300
+    max_image_pixels: int = 40_000_000
+    timeout_seconds: float = 60.0
+    memory_bytes: int = 1536 * MIB
+    max_upload_bytes: int = 200 * MIB
+    max_files_per_bundle: int = 40
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="DSREVIEW_", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
+
+    data_dir: Path = Field(default=Path("data"), description="Database, files, caches")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    database_url: str | None = Field(default=None, description="Default: SQLite in data_dir")
+    queue_url: str | None = Field(default=None, description="redis://… ; default: SQLite in data_dir")
+    secret_key: str = Field(default="", description="Token signing key; generated into data_dir if empty")
+    token_minutes: int = 8 * 60
+    base_url: str = ""
+
+    limits: Limits = Limits()
+    organisation: OrganisationProfile = OrganisationProfile()
+
+    policy_file: Path | None = Field(default=None, description="Override of the packaged policy file")
+    ocr_cache: bool = True
+    ocr_workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
+    ocr_second_pass: bool = True
+    tesseract_cmd: str = "tesseract"
+
+    pdf_converters: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
+    pdf_timeout_seconds: float = 60.0
+    soffice_cmd: str = "soffice"
+    uno_python: str = "/usr/bin/python3"
+    unoserver_base_port: int = 2003
+
+    workers: int = 2
+    demo_data: bool = True
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'dsreview.sqlite3').resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read from the environment once, at the edge."""
+    return Settings()

@@ -1,0 +1,9 @@
+"""Reading: files in, words with positions out (`FileReading`), text layer or OCR.
+
+Untrusted files are parsed in child processes with the limits of `Settings.limits`; a file that
+cannot be read yields a `FileReading` whose `problems` say why, never an exception.
+"""
+
+from dsreview.extractors.reading.api import ProgressCallback, read_files
+
+__all__ = ["ProgressCallback", "read_files"]

@@ -1,0 +1,188 @@
+"""The package's data: document catalogue, JSON Schemas, required documents, policy, finding texts.
+
+Everything a new round of the 고시 may change lives in these JSON files, read once with
+importlib.resources. A policy file given in settings replaces the packaged one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dsreview.errors import PolicyError
+
+UNKNOWN = "unknown"
+
+
+def _read_json(*parts: str) -> Any:
+    ref = resources.files(__package__).joinpath(*parts)
+    try:
+        return json.loads(ref.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise PolicyError(f"패키지 데이터 파일 {'/'.join(parts)}을(를) 읽을 수 없습니다: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpec:
+    type: str
+    title: str
+    titles: tuple[str, ...]
+    keywords: tuple[str, ...]
+    fields: dict[str, FieldSpec]
+
+    def label(self, field_name: str) -> str:
+        spec = self.fields.get(field_name)
+        return spec.label if spec else field_name
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    type: str
+    when: dict[str, Any] = field(default_factory=dict)
+    unless: dict[str, Any] = field(default_factory=dict)
+
+    def applies(self, application: dict[str, Any]) -> bool:
+        if any(application.get(k) != v for k, v in self.when.items()):
+            return False
+        return not any(application.get(k) == v for k, v in self.unless.items())
+
+    @property
+    def conditional(self) -> bool:
+        return bool(self.when or self.unless)
+
+
+@lru_cache(maxsize=1)
+def document_types() -> dict[str, DocumentSpec]:
+    """Every document type of the catalogue, by id, in a stable order."""
+    specs: dict[str, DocumentSpec] = {}
+    folder = resources.files(__package__).joinpath("documents")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".json"):
+            continue
+        raw = json.loads(entry.read_text(encoding="utf-8"))
+        fields = {
+            name: FieldSpec(
+                name=name,
+                label=f["label"],
+                aliases=tuple(f.get("aliases", [f["label"]])),
+                options={k: tuple(v) for k, v in f.get("options", {}).items()},
+            )
+            for name, f in raw["fields"].items()
+        }
+        specs[raw["type"]] = DocumentSpec(
+            type=raw["type"],
+            title=raw["title"],
+            titles=tuple(raw["titles"]),
+            keywords=tuple(raw["keywords"]),
+            fields=fields,
+        )
+    return specs
+
+
+def document_spec(doc_type: str) -> DocumentSpec:
+    try:
+        return document_types()[doc_type]
+    except KeyError as exc:
+        raise PolicyError(f"알 수 없는 문서 유형: {doc_type}") from exc
+
+
+def title_of(doc_type: str | None) -> str:
+    if doc_type is None:
+        return ""
+    spec = document_types().get(doc_type)
+    return spec.title if spec else doc_type
+
+
+@cache
+def schema(doc_type: str) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a document type's fields."""
+    data: dict[str, Any] = _read_json("schemas", f"{doc_type}.schema.json")
+    return data
+
+
+@lru_cache(maxsize=4)
+def requirements(stage: str = "application") -> tuple[Requirement, ...]:
+    raw = _read_json("required.json")
+    return tuple(
+        Requirement(type=r["type"], when=r.get("when", {}), unless=r.get("unless", {})) for r in raw[stage]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """The versioned policy file: thresholds and periods of the 고시 in force."""
+
+    raw: dict[str, Any]
+
+    @property
+    def version(self) -> str:
+        return str(self.raw["version"])
+
+    def section(self, name: str) -> dict[str, Any]:
+        value: dict[str, Any] = self.raw[name]
+        return value
+
+    def period(self, name: str) -> int:
+        return int(self.raw["periods"][name])
+
+    @property
+    def grades(self) -> list[str]:
+        return list(self.raw["credit"]["grades"])
+
+    @property
+    def effective_from(self) -> date:
+        return date.fromisoformat(self.raw["effective_from"])
+
+
+@lru_cache(maxsize=4)
+def load_policy(path: Path | None = None) -> Policy:
+    if path is None:
+        return Policy(_read_json("policy.json"))
+    try:
+        return Policy(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise PolicyError(f"정책 파일 {path}을(를) 읽을 수 없습니다: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class FindingSpec:
+    code: str
+    severity: str
+    blocks_complete: bool
+    criterion: str | None
+    ko: str
+    en: str
+
+
+@lru_cache(maxsize=1)
+def finding_specs() -> dict[str, FindingSpec]:
+    raw = _read_json("findings.json")
+    return {
+        code: FindingSpec(
+            code=code,
+            severity=v["severity"],
+            blocks_complete=bool(v["blocks_complete"]),
+            criterion=v.get("criterion"),
+            ko=v["ko"],
+            en=v["en"],
+        )
+        for code, v in raw["codes"].items()
+    }
+
+
+def resource_path(*parts: str) -> Path:
+    """A filesystem path of a packaged data file (the package is installed unzipped)."""
+    return Path(str(resources.files(__package__).joinpath(*parts)))
