@@ -42,6 +42,10 @@ class Page:
     ocr: bool = False
     # Second OCR reading (another model) of the same page, used to vote on field values.
     alt_words: list[Word] = field(default_factory=list)
+    # For OCR pages: the page image as OCR'd (kept in the cache) and its pixels per point, so a
+    # doubtful word can be re-read from a crop.
+    image_path: str | None = None
+    image_scale: float = 1.0
 
     @property
     def text(self) -> str:
