@@ -78,10 +78,27 @@ class Settings(BaseSettings):
 
     workers: int = 2
     demo_data: bool = True
+    demo_samples_dir: Path = Field(
+        default=Path("samples/cases"), description="Sample bundles loaded as demo applications"
+    )
+    timezone: str = Field(default="Asia/Seoul", description="Whose calendar 'today' is (deadlines)")
+    job_lease_seconds: float = Field(default=60.0, description="A running job's lease, renewed while alive")
+    job_max_attempts: int = 3
+    # argon2id cost; tests lower it, production keeps the library's defaults.
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
 
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"
+
+    @property
+    def queue_file(self) -> Path:
+        return self.data_dir / "queue.sqlite3"
 
     @property
     def effective_database_url(self) -> str:

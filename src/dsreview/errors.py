@@ -108,3 +108,16 @@ class ConflictError(DsreviewError):
 class PayloadTooLargeError(DsreviewError):
     code = "payload_too_large"
     http_status = 413
+
+
+class InvalidCredentialsError(AuthenticationError):
+    """Wrong e-mail or password (the two are not told apart)."""
+
+    code = "invalid_credentials"
+
+
+class UnavailableError(DsreviewError):
+    """A part the request needs (database, queue) is not ready; try again later."""
+
+    code = "unavailable"
+    http_status = 503

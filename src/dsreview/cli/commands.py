@@ -6,6 +6,8 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from dsreview.cli import intake
+    from dsreview.cli import intake, serve, users
 
     intake.register(app)
+    serve.register(app)
+    users.register(app)

@@ -1,0 +1,165 @@
+"""Applications: vendors submit and re-upload; everyone reads what is theirs; staff correct and re-check."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
+from fastapi.responses import FileResponse
+from sqlalchemy.orm import Session
+
+from dsreview.api.context import AppContext
+from dsreview.api.deps import STAFF, VENDOR, allow, context, read_session, write_session
+from dsreview.api.routers.common import ERRORS, TOO_LARGE, blob_response, incoming, job_out
+from dsreview.api.schemas import Accepted, ApplicationOut, ApplicationSummary, CorrectionIn, CorrectionOut
+from dsreview.jobs import dispatch
+from dsreview.services import corrections, intake
+from dsreview.services.actors import Actor
+from dsreview.store.models import Application, Role
+
+router = APIRouter(prefix="/api/applications", tags=["applications"], responses=ERRORS)
+READERS = allow(Role.vendor, Role.staff, Role.reviewer)
+
+
+def _out(session: Session, application: Application) -> ApplicationOut:
+    out = ApplicationOut.model_validate(application)
+    out.job = job_out(intake.latest_check_job(session, application=application))
+    return out
+
+
+def _accepted(application: Application, response: Response) -> Accepted:
+    response.headers["Location"] = f"/api/applications/{application.id}"
+    return Accepted(id=application.id, status=application.status)
+
+
+@router.post("", status_code=202, response_model=Accepted, responses=TOO_LARGE)
+def submit(
+    response: Response,
+    files: Annotated[list[UploadFile], File(description="the bundle: PDF, PNG, JPEG or TIFF files")],
+    application_date: Annotated[date | None, Form(description="YYYY-MM-DD; default: the form's date")] = None,
+    round_id: Annotated[int | None, Form(description="default: the round open now")] = None,
+    actor: Actor = Depends(VENDOR),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> Accepted:
+    """Submit a bundle. The check runs in the background: poll `GET /api/applications/{id}`."""
+    application = intake.submit_application(
+        session,
+        actor=actor,
+        settings=ctx.settings,
+        blobs=ctx.blobs,
+        files=[incoming(f) for f in files],
+        application_date=application_date,
+        round_id=round_id,
+    )
+    dispatch.commit(session, ctx.queue)
+    return _accepted(application, response)
+
+
+@router.get("", response_model=list[ApplicationSummary])
+def list_applications(
+    status: str | None = Query(default=None, max_length=32),
+    round_id: int | None = None,
+    limit: int = Query(default=100, ge=1, le=500),
+    offset: int = Query(default=0, ge=0),
+    actor: Actor = Depends(READERS),
+    session: Session = Depends(read_session),
+) -> list[ApplicationSummary]:
+    """Vendors: their own; reviewers: assigned to them; staff: the queue of all applications."""
+    found = intake.list_applications(
+        session, actor=actor, status=status, round_id=round_id, limit=limit, offset=offset
+    )
+    return [ApplicationSummary.model_validate(a) for a in found]
+
+
+@router.get("/{application_id}", response_model=ApplicationOut)
+def get_application(
+    application_id: int, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
+) -> ApplicationOut:
+    """Status, the check report (the JSON of `dsreview check --json`) and the files."""
+    return _out(session, intake.visible_application(session, actor=actor, application_id=application_id))
+
+
+@router.post("/{application_id}/files", status_code=202, response_model=Accepted, responses=TOO_LARGE)
+def replace_document(
+    application_id: int,
+    response: Response,
+    file: Annotated[UploadFile, File(description="the new document")],
+    replaces_file_id: Annotated[int | None, Form(description="the file it replaces; none: added")] = None,
+    actor: Actor = Depends(VENDOR),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> Accepted:
+    """Re-upload a single document; the bundle is checked again."""
+    application = intake.replace_document(
+        session,
+        actor=actor,
+        settings=ctx.settings,
+        blobs=ctx.blobs,
+        application_id=application_id,
+        file=incoming(file),
+        replaces_file_id=replaces_file_id,
+    )
+    dispatch.commit(session, ctx.queue)
+    return _accepted(application, response)
+
+
+@router.get("/{application_id}/files/{file_id}", response_class=FileResponse)
+def download_file(
+    application_id: int,
+    file_id: int,
+    actor: Actor = Depends(READERS),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(read_session),
+) -> FileResponse:
+    """A file of the bundle, as uploaded."""
+    found = intake.original_file(session, actor=actor, application_id=application_id, file_id=file_id)
+    return blob_response(ctx, found.sha256, filename=found.name, media_type="application/octet-stream")
+
+
+@router.get("/{application_id}/corrections", response_model=list[CorrectionOut])
+def correction_history(
+    application_id: int, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
+) -> list[CorrectionOut]:
+    """Every correction of an extracted value, oldest first."""
+    rows = corrections.history(session, actor=actor, application_id=application_id)
+    return [CorrectionOut.model_validate(c) for c in rows]
+
+
+@router.post("/{application_id}/corrections", status_code=202, response_model=Accepted)
+def correct_field(
+    application_id: int,
+    body: CorrectionIn,
+    response: Response,
+    actor: Actor = Depends(STAFF),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> Accepted:
+    """Correct an extracted value (kept with its history); the bundle is checked again with it."""
+    application = corrections.correct_field(
+        session,
+        actor=actor,
+        application_id=application_id,
+        document_type=body.document,
+        document_index=body.index,
+        field=body.field,
+        value=body.value,
+        reason=body.reason,
+    )
+    dispatch.commit(session, ctx.queue)
+    return _accepted(application, response)
+
+
+@router.post("/{application_id}/recheck", status_code=202, response_model=Accepted)
+def recheck(
+    application_id: int,
+    response: Response,
+    actor: Actor = Depends(STAFF),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> Accepted:
+    """Run the check again (after a failure or a new sanctions list)."""
+    application = intake.recheck(session, actor=actor, application_id=application_id)
+    dispatch.commit(session, ctx.queue)
+    return _accepted(application, response)

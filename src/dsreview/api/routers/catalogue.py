@@ -1,0 +1,188 @@
+"""Selected services, the catalogue, quality checks and nonconformance postings."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi.responses import FileResponse
+from sqlalchemy.orm import Session
+
+from dsreview.api.context import AppContext
+from dsreview.api.deps import STAFF, VENDOR, allow, context, read_session, write_session
+from dsreview.api.routers.common import ERRORS, PUBLIC_ERRORS, TOO_LARGE, blob_response, incoming
+from dsreview.api.schemas import (
+    CatalogueEntry,
+    DueCheckOut,
+    PostingOut,
+    PublicPosting,
+    PublishIn,
+    QualityCheckOut,
+    QualityResultIn,
+    QualityResultOut,
+    ServiceOut,
+)
+from dsreview.jobs import dispatch
+from dsreview.services import documents, quality, selection
+from dsreview.services.actors import Actor
+from dsreview.store.models import Role
+
+router = APIRouter(prefix="/api", tags=["services"], responses=ERRORS)
+public = APIRouter(prefix="/api/public", tags=["public"], responses=PUBLIC_ERRORS)
+
+
+@router.get("/services", response_model=list[ServiceOut])
+def list_services(
+    status: Literal["selected", "listed", "removed"] | None = None,
+    limit: int = Query(default=100, ge=1, le=500),
+    offset: int = Query(default=0, ge=0),
+    actor: Actor = Depends(allow(Role.staff, Role.vendor, Role.agency)),
+    session: Session = Depends(read_session),
+) -> list[ServiceOut]:
+    """Selected services: staff all, a vendor its own, an agency those in the catalogue."""
+    found = selection.list_services(session, actor=actor, status=status, limit=limit, offset=offset)
+    return [ServiceOut.model_validate(s) for s in found]
+
+
+@router.post("/services/publish", response_model=list[ServiceOut])
+def publish(
+    body: PublishIn,
+    actor: Actor = Depends(STAFF),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> list[ServiceOut]:
+    """List selected services in the public catalogue (이용지원시스템)."""
+    services = selection.publish(session, actor=actor, service_ids=body.service_ids)
+    dispatch.commit(session, ctx.queue)
+    return [ServiceOut.model_validate(s) for s in services]
+
+
+@router.post(
+    "/services/{service_id}/self-checks", status_code=201, response_model=QualityCheckOut, responses=TOO_LARGE
+)
+def submit_self_check(
+    service_id: int,
+    file: Annotated[UploadFile, File(description="품질적합성 자가점검 보고서")],
+    month: Annotated[str | None, Form(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
+    actor: Actor = Depends(VENDOR),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> QualityCheckOut:
+    """The vendor's monthly quality self-check report."""
+    check = quality.submit_self_check(
+        session,
+        actor=actor,
+        settings=ctx.settings,
+        blobs=ctx.blobs,
+        service_id=service_id,
+        file=incoming(file),
+        month=month,
+    )
+    dispatch.commit(session, ctx.queue)
+    return QualityCheckOut.model_validate(check)
+
+
+@router.get("/services/{service_id}/quality-checks", response_model=list[QualityCheckOut])
+def quality_history(
+    service_id: int,
+    actor: Actor = Depends(allow(Role.staff, Role.vendor)),
+    session: Session = Depends(read_session),
+) -> list[QualityCheckOut]:
+    return [
+        QualityCheckOut.model_validate(c)
+        for c in quality.history(session, actor=actor, service_id=service_id)
+    ]
+
+
+@router.post("/services/{service_id}/quality-checks", status_code=201, response_model=QualityResultOut)
+def record_quality(
+    service_id: int,
+    body: QualityResultIn,
+    actor: Actor = Depends(STAFF),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> QualityResultOut:
+    """Record the month's result; nonconforming removes the service and posts it publicly."""
+    check, posting = quality.record_result(
+        session,
+        actor=actor,
+        settings=ctx.settings,
+        blobs=ctx.blobs,
+        service_id=service_id,
+        result=body.result,
+        month=body.month,
+        reason=body.reason,
+        decision_date=body.decision_date,
+        posting_start=body.posting_start,
+        posting_end=body.posting_end,
+    )
+    dispatch.commit(session, ctx.queue)
+    return QualityResultOut(
+        check=QualityCheckOut.model_validate(check),
+        posting=PostingOut.model_validate(posting) if posting else None,
+    )
+
+
+@router.get("/quality/due", response_model=list[DueCheckOut])
+def due_checks(
+    month: str | None = Query(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    actor: Actor = Depends(STAFF),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(read_session),
+) -> list[DueCheckOut]:
+    """Services due for the monthly quality check (selected at least a year before)."""
+    due = quality.due_checks(session, actor=actor, settings=ctx.settings, month=month)
+    return [
+        DueCheckOut(
+            service=ServiceOut.model_validate(d.service),
+            check=QualityCheckOut.model_validate(d.check) if d.check else None,
+        )
+        for d in due
+    ]
+
+
+@public.get("/catalogue", response_model=list[CatalogueEntry])
+def catalogue(
+    q: str | None = Query(default=None, max_length=100, description="서비스명 또는 기업명"),
+    limit: int = Query(default=100, ge=1, le=500),
+    offset: int = Query(default=0, ge=0),
+    session: Session = Depends(read_session),
+) -> list[CatalogueEntry]:
+    """The catalogue of selected services (no sign-in)."""
+    return [
+        CatalogueEntry.model_validate(s)
+        for s in selection.catalogue(session, text=q, limit=limit, offset=offset)
+    ]
+
+
+@public.get("/postings", response_model=list[PublicPosting])
+def postings(
+    ctx: AppContext = Depends(context), session: Session = Depends(read_session)
+) -> list[PublicPosting]:
+    """Nonconformance postings public today (no sign-in)."""
+    return [
+        PublicPosting(
+            id=p.id,
+            service_name=p.service.name,
+            company_name=p.service.company_name,
+            selection_number=p.service.selection_number,
+            reason=p.reason,
+            decision_date=p.decision_date,
+            start_date=p.start_date,
+            end_date=p.end_date,
+            document_id=p.document_id,
+        )
+        for p in quality.current_postings(session, settings=ctx.settings)
+    ]
+
+
+@public.get("/documents/{document_id}", response_class=FileResponse)
+def public_document(
+    document_id: int,
+    format: Literal["docx", "pdf"] = Query(default="pdf"),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(read_session),
+) -> FileResponse:
+    """A public document (a posting) as DOCX or PDF."""
+    found = documents.download(session, actor=None, document_id=document_id, fmt=format)
+    return blob_response(ctx, found.sha256, filename=found.filename, media_type=found.media_type)

@@ -1,0 +1,18 @@
+"""`GET /healthz`: 200 when the database answers at the current schema and the queue is reachable."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends
+
+from dsreview.api.context import AppContext
+from dsreview.api.deps import context
+from dsreview.api.schemas import ErrorOut, Health
+from dsreview.services import health
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/healthz", response_model=Health, responses={503: {"model": ErrorOut}})
+def healthz(ctx: AppContext = Depends(context)) -> Health:
+    state = health.check(ctx.db, ping_queue=ctx.queue.ping)
+    return Health(status="ok", database=state.database, schema_revision=state.revision, queue=state.queue)

@@ -1,0 +1,211 @@
+"""`dsreview serve` (everything on one machine), and its parts for several machines:
+`dsreview migrate`, `dsreview api`, `dsreview worker`.
+
+`serve` migrates, loads the demo data on a first start, then runs the API in this process and a
+worker process (Huey consumer + PDF converters) beside it; Ctrl-C stops both.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import threading
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from dsreview.config import Settings
+
+HostOpt = Annotated[str | None, typer.Option("--host", help="default: DSREVIEW_HOST (127.0.0.1)")]
+PortOpt = Annotated[int | None, typer.Option("--port", help="default: DSREVIEW_PORT (8000)")]
+WorkersOpt = Annotated[
+    int | None, typer.Option("--workers", help="worker threads; default: DSREVIEW_WORKERS")
+]
+
+
+def _settings(host: str | None = None, port: int | None = None) -> Settings:
+    from dsreview.config import get_settings
+
+    settings = get_settings()
+    update: dict[str, Any] = {}
+    if host:
+        update["host"] = host
+    if port:
+        update["port"] = port
+    return settings.model_copy(update=update) if update else settings
+
+
+def _logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def _worker_main(settings: Settings, workers: int | None) -> None:
+    """The worker process (spawned: a fresh interpreter, nothing shared with the API)."""
+    from dsreview.jobs.worker import run_worker
+
+    _logging()
+    run_worker(settings, workers=workers)
+
+
+class _Supervisor:
+    """Keeps one worker process alive beside the API; restarts it if it dies, stops it at the end."""
+
+    def __init__(self, settings: Settings, workers: int | None) -> None:
+        self.settings, self.workers = settings, workers
+        self._ctx = multiprocessing.get_context("spawn")
+        self._process: Any = None
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="worker-supervisor", daemon=True)
+
+    def _spawn(self) -> None:
+        self._process = self._ctx.Process(
+            target=_worker_main, args=(self.settings, self.workers), name="dsreview-worker"
+        )
+        self._process.start()
+
+    def start(self) -> None:
+        self._spawn()
+        self._thread.start()
+
+    def _watch(self) -> None:
+        delay = 1.0
+        while not self._stopping.wait(1.0):
+            if self._process is not None and not self._process.is_alive():
+                logging.getLogger("dsreview").error(
+                    "worker exited (code %s); restarting in %.0f s", self._process.exitcode, delay
+                )
+                if self._stopping.wait(delay):
+                    return
+                self._spawn()
+                delay = min(delay * 2, 60.0)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        process = self._process
+        if process is None:
+            return
+        if process.is_alive():
+            process.terminate()  # SIGTERM: the consumer stops; unfinished jobs are re-queued at start
+            process.join(10)
+        if process.is_alive():
+            process.kill()
+            process.join(5)
+
+
+def _demo(settings: Settings) -> None:
+    """Load the demo data on a first start (checks run here, so they are done when we listen)."""
+    from dsreview.jobs import dispatch
+    from dsreview.jobs.queue import JobQueue
+    from dsreview.jobs.runner import JobRunner
+    from dsreview.services import demo
+    from dsreview.store import BlobStore, Database
+
+    db, blobs = Database(settings), BlobStore(settings.blob_dir)
+    queue = JobQueue(settings)
+    try:
+        with db.session(write=False) as session:
+            loaded = demo.is_loaded(session)
+        samples = settings.demo_samples_dir
+        if not loaded and (samples / demo.CURRENT_CASES[0] / "truth.json").is_file():
+            print(f"데모 데이터를 불러옵니다 (loading demo data from {samples}) …", flush=True)
+            with dispatch.transaction(db, queue) as session:
+                state = demo.load(session, settings=settings, blobs=blobs, samples_dir=samples)
+            runner = JobRunner(settings=settings, db=db, blobs=blobs, queue=queue)
+            for job_id in state.check_jobs:
+                runner.run(job_id)
+            with dispatch.transaction(db, queue) as session:
+                demo.finish(session, settings=settings, blobs=blobs, state=state)
+            loaded = True
+        elif not loaded:
+            print(f"데모 표본이 없어 데모 데이터를 건너뜁니다 (no samples at {samples})", flush=True)
+    finally:
+        db.dispose()
+    if loaded:
+        _print_logins(demo.logins(), demo.PASSWORD)
+
+
+def _print_logins(logins: list[Any], password: str) -> None:
+    print("\n데모 계정 (demo logins) — 비밀번호 (password): " + password)
+    for login in logins:
+        print(f"  {login.role:<9} {login.email:<32} {login.name:<8} {login.note}")
+    print(flush=True)
+
+
+def _run_api(settings: Settings) -> None:
+    """Uvicorn on the app factory. The factory reads the same environment as this command; the
+    command line's host and port only concern the listening socket."""
+    import uvicorn
+
+    config = uvicorn.Config(
+        "dsreview.api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+        access_log=False,
+    )
+    uvicorn.Server(config).run()
+
+
+def serve(host: HostOpt = None, port: PortOpt = None, workers: WorkersOpt = None) -> None:
+    """Migrate, load demo data on first start, and run the API with a worker. Ctrl-C stops all."""
+    from dsreview.store import Database
+    from dsreview.store.migrate import upgrade
+
+    _logging()
+    settings = _settings(host, port)
+    db = Database(settings)
+    upgrade(db)
+    db.dispose()
+    if settings.demo_data:
+        _demo(settings)
+    supervisor = _Supervisor(settings, workers)
+    supervisor.start()
+    try:
+        print(
+            f"dsreview: http://{settings.host}:{settings.port}  (API 문서 /docs, 상태 /healthz)", flush=True
+        )
+        _run_api(settings)
+    finally:
+        supervisor.stop()
+
+
+def api(host: HostOpt = None, port: PortOpt = None) -> None:
+    """Only the API (several API machines can share one PostgreSQL and one Redis queue)."""
+    from dsreview.store import Database
+    from dsreview.store.migrate import upgrade
+
+    _logging()
+    settings = _settings(host, port)
+    db = Database(settings)
+    upgrade(db)
+    db.dispose()
+    _run_api(settings)
+
+
+def worker(workers: WorkersOpt = None) -> None:
+    """Only a worker: Huey consumer threads and PDF converters (start one per machine)."""
+    _logging()
+    _worker_main(_settings(), workers)
+
+
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    from dsreview.store import Database
+    from dsreview.store.migrate import current_revision, upgrade
+
+    db = Database(_settings())
+    try:
+        upgrade(db)
+        print(f"스키마 버전 (schema revision): {current_revision(db)}")
+    finally:
+        db.dispose()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)
+    app.command("api")(api)
+    app.command("worker")(worker)
+    app.command("migrate")(migrate)

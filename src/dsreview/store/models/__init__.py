@@ -1,0 +1,48 @@
+"""The tables of dsreview. Import from here; every model registers on `Base.metadata`."""
+
+from dsreview.store.models.applications import (
+    Application,
+    ApplicationFile,
+    ApplicationStatus,
+    Assignment,
+    FieldCorrection,
+    Opinion,
+    Round,
+)
+from dsreview.store.models.base import Base, utcnow
+from dsreview.store.models.catalogue import (
+    Contract,
+    ContractChange,
+    ContractService,
+    Posting,
+    QualityCheck,
+    Service,
+)
+from dsreview.store.models.people import Organisation, OrganisationKind, Role, User
+from dsreview.store.models.records import AuditEvent, GeneratedDocument, Job, SanctionsList
+
+__all__ = [
+    "Application",
+    "ApplicationFile",
+    "ApplicationStatus",
+    "Assignment",
+    "AuditEvent",
+    "Base",
+    "Contract",
+    "ContractChange",
+    "ContractService",
+    "FieldCorrection",
+    "GeneratedDocument",
+    "Job",
+    "Opinion",
+    "Organisation",
+    "OrganisationKind",
+    "Posting",
+    "QualityCheck",
+    "Role",
+    "Round",
+    "SanctionsList",
+    "Service",
+    "User",
+    "utcnow",
+]
