@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dsreview.config import Settings
-from dsreview.errors import DsreviewError
+from dsreview.errors import DsreviewError, PolicyError, UsageError
 from dsreview.jobs import dispatch
 from dsreview.jobs.queue import JobQueue
 from dsreview.services import checking, documents, selection, work
@@ -139,7 +139,9 @@ class JobRunner:
             message,
             exc_info=not isinstance(exc, DsreviewError),
         )
-        if claimed.attempts < self.settings.job_max_attempts and not isinstance(exc, DsreviewError):
+        # Bad data or a broken deployment will fail the same way again; anything else may pass later.
+        retry = not isinstance(exc, UsageError | PolicyError)
+        if claimed.attempts < self.settings.job_max_attempts and retry:
             self._finish(claimed, status="queued", error=message)
             self.queue.enqueue(claimed.id, delay=2.0**claimed.attempts)
             return

@@ -4,38 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from dsreview.config import Settings
 from dsreview.domain import Report
+from dsreview.templates import prefill
+from dsreview.templates.pdf import ConverterPool
+from dsreview.templates.render import RenderedDocument, render
 
 
-@dataclass(frozen=True, slots=True)
-class Rendered:
-    docx: bytes
-    input_sha256: str
-    template_version: str
-
-
-def render_docx(kind: str, data: dict[str, Any], *, settings: Settings) -> Rendered:
-    raise NotImplementedError
+def render_docx(kind: str, data: dict[str, Any], *, settings: Settings) -> RenderedDocument:
+    """Validate `data` against the kind's schema (`DataValidationError` naming the field) and render."""
+    return render(kind, data, settings=settings)
 
 
 def supplement_request_data(report: Report, request: dict[str, Any], *, settings: Settings) -> dict[str, Any]:
-    raise NotImplementedError
+    return prefill.supplement_request_data(report, request, settings=settings)
 
 
 def review_opinion_data(report: Report, request: dict[str, Any], *, settings: Settings) -> dict[str, Any]:
-    raise NotImplementedError
+    return prefill.review_opinion_data(report, request, settings=settings)
 
 
 def criteria_titles() -> dict[str, str]:
-    raise NotImplementedError
+    return prefill.criteria_titles()
 
 
 @contextmanager
 def converter_pool(settings: Settings) -> Iterator[Callable[[bytes], bytes]]:
     """PDF converters (LibreOffice through unoserver) for this process; yields docx → pdf."""
-    raise NotImplementedError
-    yield
+    with ConverterPool(settings) as pool:
+        yield pool.convert
