@@ -42,6 +42,7 @@ class DocumentSpec:
     titles: tuple[str, ...]
     keywords: tuple[str, ...]
     fields: dict[str, FieldSpec]
+    extras: dict[str, Any] = field(default_factory=dict)
 
     def label(self, field_name: str) -> str:
         spec = self.fields.get(field_name)
@@ -88,6 +89,7 @@ def document_types() -> dict[str, DocumentSpec]:
             titles=tuple(raw["titles"]),
             keywords=tuple(raw["keywords"]),
             fields=fields,
+            extras=raw.get("extras", {}),
         )
     return specs
 

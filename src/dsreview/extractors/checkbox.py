@@ -1,0 +1,151 @@
+"""Ticked boxes: which option of `■ A □ B □ C` is chosen.
+
+On a text layer the marks are characters. OCR reads them unreliably (■ → `m`, `=`, `@`; □ → `O`, `ㅁ`),
+so on scanned pages the darkness of the box left of each option in the page image decides.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from dsreview.domain import Word
+from dsreview.extractors.labels import Value
+from dsreview.extractors.text import squash, strip_parens
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+
+FILLED = set("■▣☑●◼◾✔✓√▪◆")
+EMPTY = set("□☐○◻◽ㅁ口◇")
+BRACKETS = set("[]()【】「」 ")
+# What the Korean OCR models print for the boxes: ■ as 를/#/@/=, □ as ㅁ/0/o/1.
+OCR_FILLED = set("를#@=")
+OCR_EMPTY = set("0oO1lI|口ㅁ")
+
+
+def _marker_before(text: str, index: int, *, ocr: bool) -> str | None:
+    i = index - 1
+    while i >= 0 and text[i] in BRACKETS:
+        i -= 1
+    if i < 0:
+        return None
+    ch = text[i]
+    if ch in FILLED or (ocr and ch in OCR_FILLED):
+        return "filled"
+    if ch in EMPTY or (ocr and ch in OCR_EMPTY):
+        return "empty"
+    return None
+
+
+def _occurrences(text: str, options: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, key) of option phrases in `text`, longest phrases first."""
+    phrases = sorted(((squash(p), key) for key, ps in options.items() for p in ps), key=lambda x: -len(x[0]))
+    taken: list[tuple[int, int, str]] = []
+    for phrase, key in phrases:
+        start = text.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, key))
+            start = text.find(phrase, start + 1)
+    return sorted(taken)
+
+
+def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[str, float] | None:
+    text = squash(value.text)
+    found = _occurrences(text, options)
+    if not found:
+        return None
+    ocr = value.page.ocr
+    marks = [(_marker_before(text, s, ocr=ocr), key) for s, _, key in found]
+    filled = {key for mark, key in marks if mark == "filled"}
+    if len(filled) == 1 and not ocr:
+        return filled.pop(), 1.0
+    if ocr and value.page.page.image_path:
+        by_ink = _by_darkness(value, found, options)
+        if by_ink is not None:
+            return by_ink
+    if len(filled) == 1:
+        return filled.pop(), 0.8
+    if ocr:
+        # by elimination: every option read is an empty box, and exactly one option was not read
+        empty = {key for mark, key in marks if mark == "empty"}
+        unread = set(options) - {key for _, key in marks}
+        if len(empty) == len(marks) and len(unread) == 1 and len(options) <= 3:
+            return unread.pop(), 0.7
+    if all(mark is None for mark, _ in marks) and len({key for _, key in marks}) == 1:
+        # one option printed as plain text (`모니터링 정보 제공 : 제공`), nothing else in the cell
+        start, end, key = found[0]
+        if len(strip_parens(text[:start] + text[end:])) <= 2:
+            return key, 0.95
+    return None
+
+
+def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tuple[str, Word]]:
+    """The first word of each option phrase in the value, with the option's key."""
+    out: list[tuple[str, Word]] = []
+    phrases = sorted(((squash(p), key) for key, ps in options.items() for p in ps), key=lambda x: -len(x[0]))
+    words = value.words
+    used: set[int] = set()
+    for phrase, key in phrases:
+        for i in range(len(words)):
+            if i in used:
+                continue
+            acc = ""
+            for j in range(i, min(len(words), i + 14)):
+                acc += squash(words[j].text)
+                stripped = acc.lstrip("".join(FILLED | EMPTY | BRACKETS) + "=@#mMoO0")
+                if stripped == phrase:
+                    out.append((key, words[i]))
+                    used.update(range(i, j + 1))
+                    break
+                if len(stripped) >= len(phrase):
+                    break
+    return out
+
+
+def _by_darkness(
+    value: Value, found: list[tuple[int, int, str]], options: dict[str, tuple[str, ...]]
+) -> tuple[str, float] | None:
+    path = value.page.page.image_path
+    if not path:
+        return None
+    scale = value.page.page.image_scale
+    scores: dict[str, float] = {}
+    for key, word in _option_words(value, options):
+        h = word.bottom - word.top
+        # The box sits left of the option text; when OCR glued it to the word, it is the word's start.
+        glued = word.text[:1] in FILLED | EMPTY | BRACKETS or not word.text[:1].isalnum()
+        x0 = word.x0 - (0.1 * h if glued else 1.5 * h)
+        x1 = word.x0 + (1.0 * h if glued else -0.1 * h)
+        ink = _ink(path, (x0 * scale, word.top * scale, x1 * scale, word.bottom * scale))
+        scores[key] = max(scores.get(key, 0.0), ink)
+    if len(scores) < 2:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top - second < 0.12:
+        return None
+    return best, min(1.0, 0.6 + (top - second))
+
+
+def _ink(path: str, box: tuple[float, float, float, float]) -> float:
+    img = _image(path)
+    x0, y0, x1, y1 = (round(v) for v in box)
+    x0, y0 = max(0, x0), max(0, y0)
+    x1, y1 = min(img.width, x1), min(img.height, y1)
+    if x1 <= x0 or y1 <= y0:
+        return 0.0
+    crop = img.crop((x0, y0, x1, y1))
+    hist = crop.histogram()
+    dark = sum(hist[:110])
+    return dark / max(1, sum(hist))
+
+
+@lru_cache(maxsize=8)
+def _image(path: str) -> PILImage:
+    from PIL import Image
+
+    with Image.open(path) as im:
+        return im.convert("L")

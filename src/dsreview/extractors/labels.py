@@ -1,0 +1,290 @@
+"""Finding labels on a page and reading the value that belongs to each.
+
+A label is found at the start of a segment (after an enumerator such as `1.` or `가.`), matched on
+its letters with spacing ignored (`대 표 자` = `대표자`) and, on OCR pages, fuzzily. Its value is the
+rest of the segment, else the next segment on the line, else the cell below (header-row tables),
+with wrapped continuation lines joined where the field allows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from dsreview.domain import Page, Word
+from dsreview.extractors.layout import Line, Segment, bbox_of, build_lines
+from dsreview.extractors.text import squash, strip_parens
+
+_ENUMERATOR = re.compile(r"^(\(?[0-9]{1,2}[.)]|\(?[가-하][.)]|[○●◦·•\-–※*▶►◎]|[IVX]+\.)$")
+_ONLY_PUNCT = re.compile(r"^[\s:;：|·.\-]*$")
+_LEADING_COLON = re.compile(r"^[\s:;：|·]+")
+
+
+@dataclass(slots=True)
+class PageLines:
+    page: Page
+    lines: list[Line]
+    ocr: bool
+
+
+@dataclass(slots=True)
+class Hit:
+    """A label occurrence: where it is, which alias matched, and how well."""
+
+    page: PageLines
+    line: int
+    seg: int
+    end: int  # index of the label's last word in the segment
+    alias: str
+    score: float
+    remainder: str = ""  # text glued to the label's last word after a colon (`상호:(주)하늘`)
+
+    @property
+    def segment(self) -> Segment:
+        return self.page.lines[self.line].segments[self.seg]
+
+    @property
+    def label_words(self) -> list[Word]:
+        return self.segment.words[: self.end + 1]
+
+
+@dataclass(slots=True)
+class Value:
+    text: str
+    words: list[Word]
+    page: PageLines
+    confidence: float
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return bbox_of(self.words)
+
+
+def page_lines(page: Page, *, alt: bool = False) -> PageLines:
+    return PageLines(page=page, lines=build_lines(page.alt_words if alt else page.words), ocr=page.ocr)
+
+
+def _label_key(text: str) -> str:
+    return squash(strip_parens(text)).rstrip(":：;")
+
+
+def _start(words: list[Word]) -> int:
+    i = 0
+    while i < len(words) - 1 and _ENUMERATOR.match(words[i].text):
+        i += 1
+    return i
+
+
+def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int, str, float, str] | None:
+    """Does a label start this word run? Returns (end index, alias, score, remainder)."""
+    start = _start(words)
+    best: tuple[int, str, float, str] | None = None
+    acc = ""
+    for i in range(start, min(len(words), start + 10)):
+        token = words[i].text
+        colon = re.search(r"[:：]", token)
+        if colon and colon.start() > 0 and colon.end() < len(token):
+            # `상호:(주)하늘` — the label ends inside this word
+            head, tail = token[: colon.start()], token[colon.end() :]
+            key = _label_key(acc + head)
+            for alias in aliases:
+                if key == squash(alias):
+                    return (i, alias, 1.0, tail)
+        acc += token
+        key = _label_key(acc)
+        raw = squash(acc).rstrip(":：;")
+        for alias in aliases:
+            target = squash(alias)
+            if key == target or raw == target:
+                score = 1.0
+            elif (
+                fuzzy and len(target) >= 4 and len(target) - (len(target) >= 6) <= len(key) <= len(target) + 2
+            ):
+                score = fuzz.ratio(key, target) / 100
+                if score < 0.84:
+                    continue
+            else:
+                continue
+            if best is None or score > best[2] or (score == best[2] and len(alias) > len(best[1])):
+                best = (i, alias, score, "")
+        if len(key) > max(len(squash(a)) for a in aliases) + 3:
+            break
+    if best is not None and not best[3]:
+        # a parenthetical right after the label belongs to it: `복구목표시간 (RTO)`, `법인명 (단체명)`
+        end = best[0]
+        while end + 1 < len(words) and re.fullmatch(r"[(（][^()（）]{0,12}[)）]", words[end + 1].text):
+            end += 1
+        best = (end, best[1], best[2], best[3])
+    return best
+
+
+def find_labels(pages: list[PageLines], aliases: list[str]) -> list[Hit]:
+    """Every place a label of `aliases` starts a segment, best matches first, then top to bottom.
+
+    Distinctive labels (4 letters or more) are also found inside a segment, ranked after those that
+    start one: lines such as `수수료 1,000원 영수함 관할등기소 …` print several labelled values.
+    """
+    hits: list[Hit] = []
+    long_aliases = [a for a in aliases if len(squash(a)) >= 4]
+    for pl in pages:
+        for li, line in enumerate(pl.lines):
+            for si, seg in enumerate(line.segments):
+                m = match_at(seg.words, aliases, fuzzy=pl.ocr)
+                if m:
+                    hits.append(Hit(pl, li, si, m[0], m[1], m[2], m[3]))
+                    continue
+                for k in range(1, len(seg.words)) if long_aliases else ():
+                    m = match_at(seg.words[k:], long_aliases, fuzzy=False)
+                    if m and _start(seg.words[k:]) == 0:
+                        hits.append(Hit(pl, li, si, k + m[0], m[1], m[2] * 0.9, m[3]))
+                        break
+    hits.sort(key=lambda h: -h.score)
+    return hits
+
+
+def is_label(seg: Segment, stop_aliases: list[str], fuzzy: bool) -> bool:
+    return bool(stop_aliases) and match_at(seg.words, stop_aliases, fuzzy=fuzzy) is not None
+
+
+def _conf(words: list[Word]) -> float:
+    return sum(w.confidence for w in words) / len(words) if words else 0.0
+
+
+def _make(words: list[Word], pl: PageLines, prefix: str = "") -> Value | None:
+    text = (prefix + " " + " ".join(w.text for w in words)).strip()
+    text = _LEADING_COLON.sub("", text).strip()
+    if not text or _ONLY_PUNCT.match(text):
+        return None
+    return Value(text=text, words=words or [], page=pl, confidence=_conf(words) if words else 0.9)
+
+
+def value_of(
+    hit: Hit,
+    *,
+    stop: list[str],
+    multiline: bool = False,
+    below: bool = True,
+    right: bool = True,
+    skip_rest: bool = False,
+) -> Value | None:
+    """The value of a label: rest of its segment, else the next segment, else the cell below."""
+    pl = hit.page
+    line = pl.lines[hit.line]
+    rest = [] if skip_rest else hit.segment.words[hit.end + 1 :]
+    # stop at another label glued into the same segment (`… 법인등록번호 : …`)
+    for k in range(len(rest)):
+        if k and rest[k].text.rstrip().endswith((":", "：")) and match_at(rest[k:], stop, fuzzy=pl.ocr):
+            rest = rest[:k]
+            break
+        if (
+            k
+            and k + 1 < len(rest)
+            and rest[k + 1].text in (":", "：")
+            and match_at(rest[k:], stop, fuzzy=pl.ocr)
+        ):
+            rest = rest[:k]
+            break
+    value = _make(rest, pl, "" if skip_rest else hit.remainder)
+    if value is None and right:
+        for seg in line.segments[hit.seg + 1 :]:
+            if _ONLY_PUNCT.match(seg.text):
+                continue
+            if is_label(seg, stop, pl.ocr):
+                break
+            value = _make(seg.words, pl)
+            break
+    if value is None and below:
+        value = _below(hit, stop)
+        multiline = False
+    if value is not None and multiline:
+        value = _continue(value, hit, stop)
+    return value
+
+
+def column_range(line: Line, index: int, width: float) -> tuple[float, float]:
+    """The horizontal span of a header cell: halfway to its neighbours (cells may be centred)."""
+    segs = line.segments
+    lo = (segs[index - 1].x1 + segs[index].x0) / 2 if index > 0 else 0.0
+    hi = (segs[index].x1 + segs[index + 1].x0) / 2 if index + 1 < len(segs) else width
+    return lo, hi
+
+
+def in_column(seg: Segment, span: tuple[float, float]) -> bool:
+    return span[0] <= (seg.x0 + seg.x1) / 2 < span[1]
+
+
+class Columns:
+    """The columns of a table under a header line.
+
+    Header cells are often centred while the cells below are left-aligned, so the columns are
+    calibrated on the first row that fills every column; each cell then goes to the column whose
+    left edge or centre it is nearest to.
+    """
+
+    def __init__(self, header: Line, rows: list[Line]) -> None:
+        n = len(header.segments)
+        full = next((r for r in rows[:4] if len(r.segments) == n), None)
+        source = full.segments if full else header.segments
+        self.starts = [s.x0 for s in source]
+        self.centres = [(s.x0 + s.x1) / 2 for s in source]
+
+    def index(self, seg: Segment) -> int:
+        centre = (seg.x0 + seg.x1) / 2
+        distances = [
+            min(abs(seg.x0 - a), abs(centre - c)) for a, c in zip(self.starts, self.centres, strict=True)
+        ]
+        return distances.index(min(distances))
+
+    def cells(self, line: Line) -> dict[int, list[Segment]]:
+        out: dict[int, list[Segment]] = {}
+        for seg in line.segments:
+            out.setdefault(self.index(seg), []).append(seg)
+        return out
+
+
+def _below(hit: Hit, stop: list[str]) -> Value | None:
+    """Header-row tables: the value sits under its label in the next line."""
+    pl = hit.page
+    line = pl.lines[hit.line]
+    span = column_range(line, hit.seg, pl.page.width)
+    for nxt in pl.lines[hit.line + 1 : hit.line + 3]:
+        if nxt.top - line.bottom > line.height * 3.5:
+            return None
+        for seg in nxt.segments:
+            if in_column(seg, span):
+                if is_label(seg, stop, pl.ocr):
+                    return None
+                return _make(seg.words, pl)
+        line = nxt
+    return None
+
+
+def _continue(value: Value, hit: Hit, stop: list[str]) -> Value:
+    """Join wrapped lines of a value: lines below that start at the value's left edge."""
+    pl = hit.page
+    x0 = min(w.x0 for w in value.words) if value.words else hit.segment.x1
+    x1 = max(w.x1 for w in value.words) if value.words else x0
+    last = max(
+        (i for i, ln in enumerate(pl.lines) if any(w in ln.words for w in value.words)), default=hit.line
+    )
+    words = list(value.words)
+    text = value.text
+    height = pl.lines[last].height
+    for nxt in pl.lines[last + 1 : last + 3]:
+        if nxt.top - pl.lines[last].bottom > height * 1.2:
+            break
+        first = nxt.segments[0]
+        if first.x0 < x0 - height * 0.8 or first.x0 > x0 + height * 1.5:
+            break
+        if is_label(first, stop, pl.ocr) or first.x0 > x1 + height:
+            break
+        words += first.words
+        text += " " + first.text
+        last = pl.lines.index(nxt)
+    return Value(text=text, words=words, page=pl, confidence=_conf(words))
+
+
+def lines_text(pages: list[PageLines]) -> str:
+    return "\n".join(line.text for pl in pages for line in pl.lines)

@@ -1,0 +1,148 @@
+"""From words to lines and segments: the geometry extraction works on.
+
+A line is the words whose vertical centres agree; a segment is a run of words on a line without a
+wide gap (a table cell, a label, a value). Both carry their bounding box for evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from statistics import median
+
+from dsreview.domain import Word
+from dsreview.extractors.text import squash
+
+_RULE = re.compile(r"^[|¦│┃丨]+$")
+
+
+@dataclass(slots=True)
+class Segment:
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def squashed(self) -> str:
+        return squash(self.text)
+
+
+@dataclass(slots=True)
+class Line:
+    words: list[Word]
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def height(self) -> float:
+        return median([w.height for w in self.words])
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+
+def bbox_of(words: list[Word]) -> tuple[float, float, float, float]:
+    return (
+        round(min(w.x0 for w in words), 1),
+        round(min(w.top for w in words), 1),
+        round(max(w.x1 for w in words), 1),
+        round(max(w.bottom for w in words), 1),
+    )
+
+
+def skew_slope(words: list[Word], typical: float) -> float:
+    """The page's tilt as dy/dx, from neighbouring words on a line (median, robust to tables)."""
+    by_x = sorted(words, key=lambda w: w.x0)
+    slopes: list[float] = []
+    for i, w in enumerate(by_x):
+        for v in by_x[i + 1 : i + 12]:
+            gap = v.x0 - w.x1
+            if gap > typical * 2.5:
+                break
+            dy = v.mid_y - w.mid_y
+            if gap >= 0 and abs(dy) < typical * 0.6 and abs(v.height - w.height) < typical * 0.5:
+                dx = (v.x0 + v.x1) / 2 - (w.x0 + w.x1) / 2
+                if dx > typical:
+                    slopes.append(dy / dx)
+                break
+    if len(slopes) < 8:
+        return 0.0
+    return max(-0.07, min(0.07, median(slopes)))
+
+
+def build_lines(words: list[Word], *, gap_factor: float = 0.9) -> list[Line]:
+    """Group words into lines top to bottom and split each line into segments at wide gaps."""
+    usable = [w for w in words if w.text.strip() and w.bottom > w.top]
+    if not usable:
+        return []
+    typical = median([w.height for w in usable])
+    slope = skew_slope(usable, typical)
+
+    def level(w: Word) -> float:  # the word's centre with the page's tilt taken out
+        return w.mid_y - slope * (w.x0 + w.x1) / 2
+
+    ordered = sorted(usable, key=lambda w: (level(w), w.x0))
+    lines: list[list[Word]] = []
+    centres: list[float] = []
+    for w in ordered:
+        # Join the line whose centre is closest, within half a typical height.
+        y = level(w)
+        best = -1
+        best_d = typical * 0.5
+        for i in range(len(lines) - 1, max(-1, len(lines) - 4), -1):
+            d = abs(centres[i] - y)
+            if d <= best_d:
+                best, best_d = i, d
+        if best >= 0:
+            lines[best].append(w)
+            n = len(lines[best])
+            centres[best] += (y - centres[best]) / n
+        else:
+            lines.append([w])
+            centres.append(y)
+    out: list[Line] = []
+    for group in lines:
+        group.sort(key=lambda w: w.x0)
+        line = Line(words=group)
+        height = median([w.height for w in group]) or typical
+        segments: list[list[Word]] = [[]]
+        prev: Word | None = None
+        for cur in group:
+            if _RULE.match(cur.text):  # a table rule read as `|`: a cell boundary, not a word
+                if segments[-1]:
+                    segments.append([])
+                prev = None
+                continue
+            if prev is not None and cur.x0 - prev.x1 > height * gap_factor and segments[-1]:
+                segments.append([cur])
+            else:
+                segments[-1].append(cur)
+            prev = cur
+        line.segments = [Segment(s) for s in segments if s]
+        line.words = [w for s in line.segments for w in s.words]
+        if line.words:
+            out.append(line)
+    out.sort(key=lambda ln: ln.top)
+    return out

@@ -1,0 +1,221 @@
+"""Normal forms of field values (DOMAIN §4), tolerant of the ways issuers print them and OCR misreads.
+
+Each parser takes the text read after a label and returns the normal form, or None. Identifier
+parsers return every plausible reading, so the check digit can choose between them (never rewrite).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dsreview.extractors.text import OCR_DIGITS, collapse, join_letter_spaced
+
+_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*[.\-/년,]\s*(\d{1,2})\s*[.\-/월,]\s*(\d{1,2})(?!\d)\s*[일.]?"
+)
+_DATE_DIGITS8 = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+_NUMERICISH = re.compile(r"[0-9OoDQlI|iSsBZzGbgqT!A][0-9OoDQlI|iSsBZzGbgqT!A\s.\-/년월일,]*")
+_BRN = re.compile(r"(?<!\d)(\d{3})\s*[-–—~.]?\s*(\d{2})\s*[-–—~.]?\s*(\d{5})(?!\d)")
+_CRN = re.compile(r"(?<!\d)(\d{6})\s*[-–—~.]?\s*(\d{7})(?!\d)")
+_MONEY = re.compile(r"(\d{1,3}(?:[,.]\d{3})+|\d+)\s*원?")
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
+_HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(시\s*간|hours?|h\b|분|min)", re.IGNORECASE)
+_GRADE = re.compile(
+    r"\b(AAA|AA[+\-]?|A[+\-]?|BBB[+\-0]?|BB[+\-0]?|B[+\-0]?|CCC[+\-0]?|CC|C|D|NCR|NR|R)(?![A-Za-z])"
+)
+_SEAL = re.compile(r"\(\s*(인|서명|직인|印)\s*\)|\b인$")
+DASHES = "-–—~"
+
+
+def ocr_digits(text: str) -> str:
+    """Map look-alike letters to digits (O→0, l→1, S→5 …): use only on spans that must be numeric."""
+    return text.translate(OCR_DIGITS)
+
+
+def _valid_date(y: int, m: int, d: int) -> date | None:
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    if not (1950 <= y <= 2100):
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def dates_in(text: str, *, ocr: bool = False) -> list[date]:
+    """Every date in the text, in order: 2024년 3월 5일, 2024. 3. 5., 2024.03.05, 2024-03-05, 2024/03/05."""
+    candidates = [text]
+    if ocr:
+        candidates.append(_NUMERICISH.sub(lambda m: ocr_digits(m.group(0)), text))
+    for candidate in candidates:
+        found = []
+        for m in _DATE.finditer(candidate):
+            d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d:
+                found.append(d)
+        if not found:
+            for m in _DATE_DIGITS8.finditer(candidate):
+                d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                if d:
+                    found.append(d)
+        if found:
+            return found
+    return []
+
+
+def parse_date(text: str, *, ocr: bool = False) -> date | None:
+    found = dates_in(text, ocr=ocr)
+    return found[0] if found else None
+
+
+def parse_period(text: str, *, ocr: bool = False) -> tuple[date | None, date | None]:
+    """A validity period `A ~ B` (or `A부터 B까지`)."""
+    found = dates_in(text, ocr=ocr)
+    if len(found) >= 2:
+        return found[0], found[1]
+    if len(found) == 1:
+        return found[0], None
+    return None, None
+
+
+def brn_check_ok(digits: str) -> bool:
+    """NTS check digit of a business registration number (DOMAIN §5; eGovFramework checkCompNumber)."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    weights = (1, 3, 7, 1, 3, 7, 1, 3, 5)
+    total = sum(int(d) * w for d, w in zip(digits[:9], weights, strict=True))
+    total += (int(digits[8]) * 5) // 10
+    return (10 - total % 10) % 10 == int(digits[9])
+
+
+def crn_check_ok(digits: str) -> bool:
+    """Check digit of a corporate registration number: weights 1,2 alternating over 12 digits."""
+    if len(digits) != 13 or not digits.isdigit():
+        return False
+    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(digits[:12]))
+    return (10 - total % 10) % 10 == int(digits[12])
+
+
+def format_brn(digits: str) -> str:
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"
+
+
+def format_crn(digits: str) -> str:
+    return f"{digits[:6]}-{digits[6:]}"
+
+
+def brn_readings(text: str, *, ocr: bool = False) -> list[str]:
+    """Plausible BRNs in the text, normal form; with OCR also the look-alike-mapped reading."""
+    out: list[str] = []
+    sources = [text] + ([_NUMERICISH.sub(lambda m: ocr_digits(m.group(0)), text)] if ocr else [])
+    for s in sources:
+        for m in _BRN.finditer(s):
+            v = format_brn("".join(m.groups()))
+            if v not in out:
+                out.append(v)
+    return out
+
+
+def crn_readings(text: str, *, ocr: bool = False) -> list[str]:
+    out: list[str] = []
+    sources = [text] + ([_NUMERICISH.sub(lambda m: ocr_digits(m.group(0)), text)] if ocr else [])
+    for s in sources:
+        for m in _CRN.finditer(s):
+            v = format_crn("".join(m.groups()))
+            if v not in out:
+                out.append(v)
+    return out
+
+
+def pick_identifier(readings: list[str], check: str) -> tuple[str | None, bool]:
+    """The first reading whose check digit holds, else the first reading (flagged later). (value, ok)."""
+    checker = brn_check_ok if check == "brn" else crn_check_ok
+    for r in readings:
+        if checker(r.replace("-", "")):
+            return r, True
+    return (readings[0], False) if readings else (None, False)
+
+
+def parse_money(text: str, *, ocr: bool = False) -> int | None:
+    s = ocr_digits(text) if ocr else text
+    best: int | None = None
+    for m in _MONEY.finditer(s):
+        raw = m.group(1)
+        if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw):
+            value = int(re.sub(r"[,.]", "", raw))
+        elif raw.isdigit():
+            value = int(raw)
+        else:
+            continue
+        if best is None or value > best:
+            best = value
+    return best
+
+
+def parse_percent(text: str) -> float | None:
+    m = _PERCENT.search(text)
+    if not m:
+        m = re.search(r"(\d{2,3}\.\d+)", text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "."))
+    return value if 0 <= value <= 100 else None
+
+
+def parse_hours(text: str) -> float | None:
+    m = _HOURS.search(text)
+    if not m:
+        return None
+    value = float(m.group(1))
+    unit = m.group(2).lower().replace(" ", "")
+    if unit in ("분", "min"):
+        value = value / 60
+    return round(value, 4)
+
+
+def canonical_grade(token: str) -> str | None:
+    """`BB0` → `BB`; returns None when the token is not a grade."""
+    t = token.strip().upper().replace("O", "0").replace("＋", "+").replace("－", "-").replace("–", "-")
+    m = _GRADE.fullmatch(t)
+    if not m:
+        return None
+    g = m.group(1)
+    return g[:-1] if g.endswith("0") else g
+
+
+def grades_in(text: str) -> list[str]:
+    out = []
+    for m in _GRADE.finditer(text.upper().replace("O", "0")):
+        g = canonical_grade(m.group(1))
+        if g:
+            out.append(g)
+    return out
+
+
+def clean_name(text: str) -> str | None:
+    """A person's name: seal marks dropped, letter spacing removed."""
+    s = _SEAL.sub("", text)
+    s = collapse(join_letter_spaced(s))
+    return s or None
+
+
+def clean_text(text: str) -> str | None:
+    s = collapse(text.strip(" :;|·"))
+    return s or None
+
+
+def clean_company(text: str) -> str | None:
+    s = _SEAL.sub("", text)
+    s = collapse(s.strip(" :;|·"))
+    return s or None
+
+
+def split_list(text: str) -> list[str]:
+    parts = re.split(r"\s*[,，、/]\s*", text)
+    return [collapse(p) for p in parts if collapse(p)]
+
+
+def dash_like(ch: str) -> bool:
+    return ch in DASHES

@@ -1,0 +1,123 @@
+"""From readings to documents: split, classify, extract with every reading, keep the better values.
+
+Plain stage functions; the reading itself (and its sandbox) is `extractors.reading`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from dsreview.domain import Evidence, ExtractedDocument, FileReading, Finding
+from dsreview.extractors.base import Fields, FieldValue
+from dsreview.extractors.classify import classify_page
+from dsreview.extractors.labels import PageLines, page_lines
+from dsreview.extractors.snap import snap_bundle
+from dsreview.extractors.split import Span, split_pages
+from dsreview.extractors.types import EXTRACTORS
+from dsreview.forms import UNKNOWN, schema
+from dsreview.forms.messages import finding
+
+
+def extract_readings(
+    readings: list[FileReading], *, lang: str = "ko"
+) -> tuple[list[ExtractedDocument], list[Finding]]:
+    """Every document of every readable file, and findings about the files themselves."""
+    documents: list[ExtractedDocument] = []
+    findings: list[Finding] = []
+    for reading in readings:
+        for problem in reading.problems:
+            code = "unreadable_document" if problem.fatal else "embedded_content"
+            findings.append(finding(code, lang=lang, source=reading.source, detail=problem.message))
+        if not reading.readable:
+            continue
+        primary = [page_lines(p) for p in reading.pages]
+        alternate = [page_lines(p, alt=True) if p.alt_words else None for p in reading.pages]
+        classes = []
+        for pl, alt in zip(primary, alternate, strict=True):
+            c = classify_page(pl)
+            if alt is not None:
+                c2 = classify_page(alt)
+                if max(c2.title_score, c2.keyword_score) > max(c.title_score, c.keyword_score):
+                    c = c2
+            classes.append(c)
+        for span in split_pages(classes):
+            documents.append(_document(reading.source, span, primary, alternate))
+            if span.type == UNKNOWN:
+                pages = ", ".join(str(reading.pages[i].number) for i in span.pages)
+                findings.append(
+                    finding("unclassified_document", lang=lang, source=reading.source, detail=pages)
+                )
+    snap_bundle(documents)
+    return documents, findings
+
+
+def _document(
+    source: str, span: Span, primary: list[PageLines], alternate: list[PageLines | None]
+) -> ExtractedDocument:
+    extractor = EXTRACTORS[span.type]
+    pages = [primary[i] for i in span.pages]
+    fields = extractor.extract(pages)
+    if any(alternate[i] is not None for i in span.pages):
+        alt_pages = [alternate[i] or primary[i] for i in span.pages]
+        fields = merge_readings(fields, extractor.extract(alt_pages))
+    names = list(schema(span.type).get("properties", {}))
+    values: dict[str, Any] = {}
+    evidence: dict[str, Evidence] = {}
+    for name in names or list(fields):
+        fv = fields.get(name)
+        values[name] = _jsonable(fv.value) if fv else None
+        if fv is not None and fv.value is not None and fv.page is not None:
+            evidence[name] = Evidence(
+                page=fv.page,
+                bbox=fv.bbox or (0.0, 0.0, 0.0, 0.0),
+                confidence=round(fv.confidence, 3),
+                text=fv.raw[:200],
+            )
+    ocr = any(primary[i].ocr for i in span.pages)
+    confidences = [e.confidence for e in evidence.values()]
+    field_conf = sum(confidences) / len(confidences) if confidences else 1.0
+    class_conf = min(1.0, span.score) if span.type != UNKNOWN else 0.0
+    confidence = round(field_conf * (0.5 + 0.5 * class_conf), 3) if names else round(class_conf, 3)
+    return ExtractedDocument(
+        type=span.type,
+        source=source,
+        pages=[primary[i].page.number for i in span.pages],
+        ocr=ocr,
+        confidence=confidence,
+        fields=values,
+        evidence=evidence,
+    )
+
+
+def merge_readings(first: Fields, second: Fields) -> Fields:
+    """Per field, the better of two OCR readings: a checked value beats an unchecked or failed one."""
+    out: Fields = {}
+    for name in set(first) | set(second):
+        a, b = first.get(name), second.get(name)
+        out[name] = _better(a, b)
+    return out
+
+
+def _rank(fv: FieldValue | None) -> tuple[int, float]:
+    if fv is None or fv.value is None or fv.value == []:
+        return (0, 0.0)
+    validity = {True: 3, None: 2, False: 1}[fv.valid]
+    return (validity, fv.confidence)
+
+
+def _better(a: FieldValue | None, b: FieldValue | None) -> FieldValue | None:
+    if a is not None and b is not None and a.value == b.value and a.value is not None:
+        a.confidence = round(min(1.0, max(a.confidence, b.confidence) + 0.1), 3)
+        return a
+    return a if _rank(a) >= _rank(b) else b
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value

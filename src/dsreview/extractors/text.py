@@ -1,0 +1,96 @@
+"""Text helpers shared by classification and extraction: squashing, company-name keys, OCR digit maps."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+_COMPANY_FORMS = re.compile(r"\(\s*주\s*\)|㈜|주식\s*회사|\(\s*유\s*\)|㈲|유한\s*회사")
+_PAREN = re.compile(r"\([^()]*\)")
+# Characters that OCR commonly reads for digits, mapped only inside spans that should be numeric.
+OCR_DIGITS = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "l": "1",
+        "I": "1",
+        "|": "1",
+        "i": "1",
+        "!": "1",
+        "S": "5",
+        "s": "5",
+        "B": "8",
+        "Z": "2",
+        "z": "2",
+        "G": "6",
+        "b": "6",
+        "g": "9",
+        "q": "9",
+        "T": "7",
+        "A": "4",
+    }
+)
+HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
+HANGUL = re.compile(r"[가-힣]")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse(text: str) -> str:
+    """Runs of spaces to one space, trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, NFKC-normalised (㈜ → (주)), for label and title matching."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def strip_parens(text: str) -> str:
+    return _PAREN.sub("", text)
+
+
+def company_key(name: str | None) -> str:
+    """The comparison key of a company name: (주)/㈜/주식회사 forms, spacing and punctuation ignored."""
+    if not name:
+        return ""
+    s = unicodedata.normalize("NFKC", name)
+    s = _COMPANY_FORMS.sub("", s)
+    return _PUNCT.sub("", s).lower()
+
+
+def loose_key(text: str | None) -> str:
+    """Comparison key for addresses and service names: spacing and punctuation ignored."""
+    if not text:
+        return ""
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
+
+
+def join_letter_spaced(text: str) -> str:
+    """`김 민 준` → `김민준`: single Hangul syllables separated by spaces are one word."""
+    tokens = text.split()
+    if len(tokens) > 1 and all(HANGUL_SYLLABLE.match(t) for t in tokens):
+        return "".join(tokens)
+    out: list[str] = []
+    run: list[str] = []
+    for t in tokens:
+        if HANGUL_SYLLABLE.match(t):
+            run.append(t)
+            continue
+        if run:
+            out.append("".join(run) if len(run) > 1 else run[0])
+            run = []
+        out.append(t)
+    if run:
+        out.append("".join(run) if len(run) > 1 else run[0])
+    return " ".join(out)
+
+
+def digits_only(text: str) -> str:
+    return re.sub(r"\D", "", text)

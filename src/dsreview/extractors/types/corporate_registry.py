@@ -1,0 +1,146 @@
+"""법인 등기사항전부증명서."""
+
+from __future__ import annotations
+
+import re
+
+from dsreview.extractors import normalize as nz
+from dsreview.extractors.base import Fields, FieldValue
+from dsreview.extractors.fields import FieldReader
+from dsreview.extractors.labels import PageLines, Value, match_at
+from dsreview.extractors.layout import Line, bbox_of
+from dsreview.extractors.text import HANGUL_SYLLABLE, squash
+
+_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.+)$")
+_SECTION_END = (
+    "임원에관한사항",
+    "1주의금액",
+    "발행할주식",
+    "자본금",
+    "회사성립연월일",
+    "기타사항",
+    "지점",
+    "등기기록의개설",
+    "존립기간",
+    "전환사채",
+    "이사회",
+)
+_TRAILING_REGISTRATION = re.compile(r"\s+(?:\d{4}\s*[./년].*|변경.*|등기)$")
+
+
+def _name_after(words: list[str]) -> str | None:
+    """The officer's name after the role: `김민준` or letter-spaced `김 민 준`."""
+    singles: list[str] = []
+    for w in words:
+        if HANGUL_SYLLABLE.match(w):
+            singles.append(w)
+            continue
+        if singles:
+            break
+        if re.fullmatch(r"[가-힣]{2,5}", w):
+            return w
+        return None
+    return "".join(singles) if len(singles) >= 2 else None
+
+
+class CorporateRegistryExtractor:
+    doc_type = "corporate_registry"
+
+    def extract(self, pages: list[PageLines]) -> Fields:
+        r = FieldReader(pages, self.doc_type)
+        company = r.company("company_name")
+        if company and isinstance(company.value, str):
+            company.value = _TRAILING_REGISTRATION.sub("", company.value).strip()
+        office = r.text("registry_office")
+        if office and isinstance(office.value, str):
+            office.value = re.split(r"\s*[/|]\s*|\s+발행등기소", office.value)[0].strip() or None
+        registry_number = r.text("registry_number", clean=lambda t: _six_digits(t, r.ocr))
+        return {
+            "registry_number": registry_number,
+            "corporate_registration_number": r.identifier("corporate_registration_number", "crn"),
+            "company_name": company,
+            "head_office": r.address("head_office"),
+            "incorporation_date": r.date("incorporation_date"),
+            "capital": r.money("capital"),
+            "representatives": self._representatives(r),
+            "purposes": self._purposes(r),
+            "issue_date": r.date("issue_date") or r.standalone_date(),
+            "registry_office": office,
+        }
+
+    def _representatives(self, r: FieldReader) -> FieldValue | None:
+        names: list[str] = []
+        evidence: list[tuple[PageLines, Line]] = []
+        aliases = list(r.field("representatives").aliases)
+        for pl in r.pages:
+            for line in pl.lines:
+                for seg in line.segments:
+                    m = match_at(seg.words, aliases, fuzzy=pl.ocr)
+                    if not m:
+                        continue
+                    rest = [w.text for w in seg.words[m[0] + 1 :]]
+                    if not rest:
+                        idx = line.segments.index(seg)
+                        rest = [w.text for s in line.segments[idx + 1 : idx + 2] for w in s.words]
+                    name = _name_after(rest)
+                    if name and name not in names:
+                        names.append(name)
+                        evidence.append((pl, line))
+        if not names:
+            return None
+        pl, line = evidence[0]
+        conf = min(sum(w.confidence for w in ln.words) / len(ln.words) for _, ln in evidence)
+        return FieldValue(
+            value=names,
+            confidence=round(conf, 3),
+            page=pl.page.number,
+            bbox=bbox_of(line.words),
+            raw="; ".join(names),
+        )
+
+    def _purposes(self, r: FieldReader) -> FieldValue | None:
+        hits = r.hits("purposes")
+        if not hits:
+            return None
+        hit = hits[0]
+        items: list[str] = []
+        words = []
+        started = False
+        sequence = [(pl, i, ln) for pl in r.pages for i, ln in enumerate(pl.lines)]
+        start = next(k for k, (pl, i, _) in enumerate(sequence) if pl is hit.page and i == hit.line)
+        for pl, i, line in sequence[start:]:
+            text = line.text
+            if i == hit.line and pl is hit.page:
+                text = " ".join(w.text for w in hit.segment.words[hit.end + 1 :])
+                text += " " + " ".join(s.text for s in line.segments[hit.seg + 1 :])
+            elif any(squash(text).startswith(end) for end in _SECTION_END):
+                break
+            text = text.strip()
+            if not text:
+                continue
+            m = _ITEM.match(text)
+            if m:
+                items.append(m.group(2).strip())
+                words.extend(line.words)
+                started = True
+            elif started and items and line.x0 > hit.segment.x0 + 5:
+                items[-1] += " " + text
+                words.extend(line.words)
+            elif started:
+                break
+        if not items:
+            return None
+        pl = hit.page
+        v = Value(
+            text="; ".join(items),
+            words=words,
+            page=pl,
+            confidence=sum(w.confidence for w in words) / len(words),
+        )
+        return r.make([nz.clean_text(i) or i for i in items], v)
+
+
+def _six_digits(text: str, ocr: bool) -> str | None:
+    s = nz.ocr_digits(text) if ocr else text
+    m = re.search(r"(?<!\d)(\d{6})(?!\d)", s.replace(" ", ""))
+    return m.group(1) if m else None

@@ -1,0 +1,84 @@
+"""신용평가등급확인서."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from dsreview.extractors import normalize as nz
+from dsreview.extractors.base import Fields, FieldValue
+from dsreview.extractors.fields import FieldReader
+from dsreview.extractors.labels import PageLines, Value
+from dsreview.extractors.text import squash
+
+_COMPANY_FORM = re.compile(r"\(\s*주\s*\)|㈜|주식\s*회사|\s+")
+_CASH_FLOW = re.compile(r"\b(CF\s*-?\s*\d|CR\s*-?\s*\d|[A-E][+\-]?|NR)\b", re.IGNORECASE)
+
+
+def agency_name(text: str, known: list[str]) -> str | None:
+    """The credit agency without `주식회사`, snapped to a known agency when it is close."""
+    bare = _COMPANY_FORM.sub("", text).strip()
+    if not bare:
+        return None
+    best = max(known, key=lambda k: fuzz.partial_ratio(squash(k), squash(bare)), default=None)
+    if best and fuzz.partial_ratio(squash(best), squash(bare)) >= 85:
+        return best
+    return bare
+
+
+class CreditRatingExtractor:
+    doc_type = "credit_rating"
+
+    def extract(self, pages: list[PageLines]) -> Fields:
+        r = FieldReader(pages, self.doc_type)
+        valid_from, valid_until = r.period("valid_from")
+        return {
+            "agency": self._agency(r),
+            "company_name": r.company("company_name"),
+            "business_registration_number": r.identifier("business_registration_number", "brn"),
+            "rating": self._rating(r),
+            "cash_flow_grade": self._cash_flow(r),
+            "settlement_date": r.date("settlement_date"),
+            "evaluation_date": r.date("evaluation_date"),
+            "valid_from": valid_from,
+            "valid_until": valid_until,
+        }
+
+    def _agency(self, r: FieldReader) -> FieldValue | None:
+        known = list(r.spec.extras.get("known_agencies", []))
+        labelled = r.text("agency", clean=lambda t: agency_name(t, known))
+        if labelled:
+            return labelled
+        # The issuer's name printed above its seal, near the end: the last line naming an agency.
+        found: tuple[str, Value] | None = None
+        for pl in r.pages:
+            for line in pl.lines:
+                squashed = squash(line.text)
+                for k in known:
+                    if fuzz.partial_ratio(squash(k), squashed) >= 88 and len(squashed) <= len(k) + 14:
+                        found = (
+                            k,
+                            Value(
+                                text=line.text,
+                                words=line.words,
+                                page=pl,
+                                confidence=sum(w.confidence for w in line.words) / len(line.words),
+                            ),
+                        )
+        return r.make(found[0], found[1]) if found else None
+
+    def _rating(self, r: FieldReader) -> FieldValue | None:
+        v = r.value("rating", accept=lambda t: bool(nz.grades_in(t.split("(")[0])))
+        if v is None:
+            return None
+        grades = nz.grades_in(v.text.split("(")[0])
+        return r.make(grades[0], v, valid=True)
+
+    def _cash_flow(self, r: FieldReader) -> FieldValue | None:
+        v = r.value("cash_flow_grade", accept=lambda t: bool(_CASH_FLOW.search(t)))
+        if v is None:
+            return None
+        m = _CASH_FLOW.search(v.text)
+        assert m is not None
+        return r.make(re.sub(r"\s+", "", m.group(1)).upper(), v)

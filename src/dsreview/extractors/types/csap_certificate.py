@@ -1,0 +1,86 @@
+"""클라우드 보안인증서 (CSAP)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from dsreview.extractors.base import Fields, FieldValue
+from dsreview.extractors.fields import FieldReader
+from dsreview.extractors.labels import PageLines, Value
+from dsreview.extractors.text import squash
+
+_NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.]{3,40})\s*호")
+_KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?")
+
+
+class CsapCertificateExtractor:
+    doc_type = "csap_certificate"
+
+    def extract(self, pages: list[PageLines]) -> Fields:
+        r = FieldReader(pages, self.doc_type)
+        valid_from, valid_until = r.period("valid_from")
+        kind = r.option("certification_type")
+        return {
+            "certificate_number": self._number(r),
+            "company_name": r.company("company_name"),
+            "service_name": r.text("service_name", aliases=["서비스명", "인증 서비스명", "서비스 명칭"]),
+            "certification_type": kind,
+            "grade": self._grade(r, kind),
+            "issue_date": r.date("issue_date") or r.standalone_date(),
+            "valid_from": valid_from,
+            "valid_until": valid_until,
+            "issuer": self._issuer(r),
+        }
+
+    def _number(self, r: FieldReader) -> FieldValue | None:
+        labelled = r.text("certificate_number", aliases=["인증번호", "인증 번호"])
+        if labelled:
+            return labelled
+        found = r.find_text(_NUMBER)
+        if not found:
+            return None
+        m, v = found
+        return r.make(m.group(1), v)
+
+    def _grade(self, r: FieldReader, kind: FieldValue | None) -> FieldValue | None:
+        labelled = r.option("grade")
+        if labelled and labelled.value:
+            return labelled
+        if kind and kind.raw:
+            m = _KIND_GRADE.search(kind.raw)
+            if m:
+                return FieldValue(
+                    value=m.group(1),
+                    confidence=kind.confidence,
+                    page=kind.page,
+                    bbox=kind.bbox,
+                    raw=kind.raw,
+                    valid=True,
+                )
+        return None
+
+    def _issuer(self, r: FieldReader) -> FieldValue | None:
+        """The issuing body, printed above its seal (`한국인터넷진흥원장`), snapped to a known issuer."""
+        known = list(r.spec.extras.get("known_issuers", []))
+        labelled = r.text("issuer")
+        if labelled and isinstance(labelled.value, str):
+            text = squash(labelled.value)
+            labelled.value = next(
+                (k for k in known if fuzz.partial_ratio(k, text) >= 85), re.sub(r"장$", "", labelled.value)
+            )
+            return labelled
+        for pl in r.pages:
+            for line in reversed(pl.lines):
+                text = squash(line.text)
+                for k in known:
+                    if fuzz.partial_ratio(k, text) >= 85 and len(text) <= len(k) + 4:
+                        v = Value(
+                            text=line.text,
+                            words=line.words,
+                            page=pl,
+                            confidence=sum(w.confidence for w in line.words) / len(line.words),
+                        )
+                        return r.make(k, v)
+        return None
