@@ -43,6 +43,7 @@ class Limits(BaseModel):
     max_image_pixels: int = 40_000_000
     timeout_seconds: float = 60.0
     memory_bytes: int = 1536 * MIB
+    max_stream_bytes: int = 256 * MIB  # a PDF stream inflating past this is a decompression bomb
     max_upload_bytes: int = 200 * MIB
     max_files_per_bundle: int = 40
 
@@ -69,6 +70,10 @@ class Settings(BaseSettings):
     ocr_workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
     ocr_second_pass: bool = True
     tesseract_cmd: str = "tesseract"
+    ocr_languages: str = Field(default="kor+eng", description="Tesseract models of the first pass")
+    ocr_alt_languages: str = Field(default="Hangul+eng", description="Models of the second pass (alt_words)")
+    ocr_psm: int = Field(default=4, description="Tesseract page segmentation mode of both passes")
+    ocr_render_dpi: int = Field(default=300, description="Resolution of pages rendered for OCR")
 
     pdf_converters: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
     pdf_timeout_seconds: float = 60.0

@@ -46,6 +46,8 @@ class Page:
     # doubtful word can be re-read from a crop.
     image_path: str | None = None
     image_scale: float = 1.0
+    # Page point (x, top) of the image's top-left pixel: pixel = (point - origin) * image_scale.
+    image_origin: tuple[float, float] = (0.0, 0.0)
 
     @property
     def text(self) -> str:

@@ -1,0 +1,91 @@
+"""OCR of every page that needs it, across `settings.ocr_workers` threads driving Tesseract.
+
+First pass (`settings.ocr_languages`, default `kor+eng`) into `Page.words`; second pass
+(`settings.ocr_alt_languages`, default `Hangul+eng`) into `Page.alt_words` when
+`settings.ocr_second_pass`. Both at `--psm settings.ocr_psm` and the image's true resolution.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from pathlib import Path
+
+from dsreview.config import Settings
+from dsreview.domain import Page, Word
+from dsreview.extractors.reading.ocr import OcrCache, OcrRequest, PixelWord, TesseractError, ocr_image
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+def to_words(pixel_words: Sequence[PixelWord], page: Page) -> list[Word]:
+    """Tesseract's pixel boxes as page points (top-left origin), text NFC."""
+    scale = page.image_scale
+    ox, oy = page.image_origin
+    out = []
+    for text, left, top, width, height, conf in pixel_words:
+        out.append(
+            Word(
+                unicodedata.normalize("NFC", text),
+                round(ox + left / scale, 2),
+                round(oy + top / scale, 2),
+                round(ox + (left + width) / scale, 2),
+                round(oy + (top + height) / scale, 2),
+                conf,
+            )
+        )
+    return out
+
+
+def requests(page: Page, settings: Settings) -> list[OcrRequest]:
+    dpi = max(1, round(page.image_scale * 72))
+    out = [OcrRequest(settings.ocr_languages, settings.ocr_psm, dpi)]
+    if settings.ocr_second_pass:
+        out.append(OcrRequest(settings.ocr_alt_languages, settings.ocr_psm, dpi))
+    return out
+
+
+def ocr_pages(pages: Sequence[Page], *, settings: Settings, progress: Progress | None = None) -> list[Page]:
+    """Fill `words` and `alt_words` of each page; returns the pages Tesseract failed on."""
+    cache = OcrCache(settings)
+    total = len(pages)
+    remaining = {id(page): len(requests(page, settings)) for page in pages}
+    failed: dict[int, Page] = {}
+    done = 0
+
+    def apply(page: Page, index: int, words: list[PixelWord] | None) -> None:
+        nonlocal done
+        if words is None:
+            failed[id(page)] = page
+        elif index == 0:
+            page.words = to_words(words, page)
+        else:
+            page.alt_words = to_words(words, page)
+        remaining[id(page)] -= 1
+        if remaining[id(page)] == 0:
+            done += 1
+            if progress is not None:
+                progress("ocr", done, total)
+
+    if not pages:
+        return []
+    with ThreadPoolExecutor(max_workers=max(1, settings.ocr_workers), thread_name_prefix="ocr") as pool:
+        futures: dict[Future[list[PixelWord]], tuple[Page, int]] = {}
+        # Page by page, so that pages finish (and progress moves) in order.
+        for page in pages:
+            image = Path(page.image_path or "")
+            for index, req in enumerate(requests(page, settings)):
+                futures[pool.submit(ocr_image, req, settings, image, cache)] = (page, index)
+        for future in as_completed(futures):
+            page, index = futures[future]
+            try:
+                words = future.result()
+            except (TesseractError, OSError) as exc:
+                log.warning("OCR of %s page %d failed: %s", page.source, page.number, exc)
+                words = None
+            apply(page, index, words)
+    return list(failed.values())
