@@ -309,7 +309,7 @@ def checkbox_text(options: list[str], selected: set[str], *, style: int = 0) -> 
 
 def new_canvas(path: str, *, title: str = "") -> Canvas:
     register_fonts()
-    c = Canvas(path, pagesize=A4, pageCompression=1)
+    c = Canvas(path, pagesize=A4, pageCompression=1, invariant=1)
     c.setTitle(title)
     c.setAuthor("")
     return c

@@ -57,7 +57,10 @@ def degrade(img: Image.Image, profile: ScanProfile, rng: random.Random) -> Image
     if profile.contrast != 1.0:
         out = ImageEnhance.Contrast(out).enhance(profile.contrast)
     if profile.noise:
-        noise = Image.effect_noise(out.size, profile.noise)
+        # Seeded noise (Image.effect_noise is not), so the same seed gives the same scan.
+        raw = Image.frombytes("L", out.size, rng.randbytes(out.size[0] * out.size[1]))
+        scale = profile.noise / 74.0  # a uniform byte has a standard deviation of about 74
+        noise = raw.point(lambda v: max(0, min(255, round(128 + (v - 128) * scale))))
         out = ImageChops.add(out, noise, 1.0, -128)
     return out
 
@@ -74,7 +77,7 @@ def jpeg_bytes(img: Image.Image, profile: ScanProfile, *, with_dpi: bool = False
 def scanned_pdf(src: Path, dst: Path, profile: ScanProfile, rng: random.Random) -> int:
     """Replace every page of `src` by a degraded scan of it; the JPEG goes into the PDF untouched."""
     pages = render_pages(src, profile.dpi)
-    c = Canvas(str(dst), pagesize=A4)
+    c = Canvas(str(dst), pagesize=A4, invariant=1)
     w, h = A4
     tmps = []
     for i, page in enumerate(pages):

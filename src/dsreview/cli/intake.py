@@ -53,7 +53,7 @@ def extract(files: FilesArg, as_json: JsonOpt = False, lang: LangOpt = "ko") -> 
     paths = _existing(files)
     settings = get_settings()
     with output.progress(enabled=not as_json) as progress:
-        documents, _ = extract_files(paths, settings=settings, progress=progress)
+        documents, _ = extract_files(paths, settings=settings, progress=progress, lang=lang)
     output.print_documents(documents, as_json=as_json, lang=lang)
 
 
@@ -82,7 +82,12 @@ def check(
     settings = get_settings()
     with output.progress(enabled=not as_json) as progress:
         report = check_files(
-            paths, settings=settings, application_date=when, sanctions_csv=sanctions, progress=progress
+            paths,
+            settings=settings,
+            application_date=when,
+            sanctions_csv=sanctions,
+            progress=progress,
+            lang=lang,
         )
     output.print_report(report, as_json=as_json, lang=lang)
 

@@ -10,8 +10,12 @@ from datetime import date
 from pathlib import Path
 
 from dsreview.config import Settings
-from dsreview.domain import ExtractedDocument, Report
-from dsreview.extractors.reading import ProgressCallback
+from dsreview.domain import ExtractedDocument, Finding, Report
+from dsreview.extractors.pipeline import extract_readings
+from dsreview.extractors.reading import ProgressCallback, read_files
+from dsreview.forms import load_policy
+from dsreview.validators.bundle import application_date_of, check_bundle
+from dsreview.validators.sanctions import Sanction, load_sanctions
 
 
 def extract_files(
@@ -20,9 +24,11 @@ def extract_files(
     settings: Settings,
     names: Sequence[str] | None = None,
     progress: ProgressCallback | None = None,
-) -> tuple[list[ExtractedDocument], Report]:
-    """Read, split, classify and extract. Returns the documents and a report holding file findings."""
-    raise NotImplementedError
+    lang: str = "ko",
+) -> tuple[list[ExtractedDocument], list[Finding]]:
+    """Read, split, classify and extract. Returns the documents and the findings about the files."""
+    readings = read_files(paths, settings=settings, names=names, progress=progress)
+    return extract_readings(readings, lang=lang)
 
 
 def check_files(
@@ -31,8 +37,27 @@ def check_files(
     settings: Settings,
     application_date: date | None = None,
     sanctions_csv: Path | None = None,
+    sanctions: list[Sanction] | None = None,
     names: Sequence[str] | None = None,
     progress: ProgressCallback | None = None,
+    lang: str = "ko",
+    today: date | None = None,
 ) -> Report:
-    """The engine's report on one application bundle (DOMAIN §9)."""
-    raise NotImplementedError
+    """The engine's report on one application bundle (DOMAIN §9).
+
+    Sanctions come as a CSV path (the CLI) or as parsed rows (the service); with neither, criterion
+    2-2 is left to a person (`sanctions_unavailable`).
+    """
+    if sanctions is None and sanctions_csv is not None:
+        sanctions = load_sanctions(sanctions_csv)
+    documents, file_findings = extract_files(
+        paths, settings=settings, names=names, progress=progress, lang=lang
+    )
+    return check_bundle(
+        documents,
+        application_date=application_date_of(documents, application_date, today or date.today()),
+        policy=load_policy(settings.policy_file),
+        sanctions=sanctions,
+        file_findings=file_findings,
+        lang=lang,
+    )

@@ -1,0 +1,82 @@
+"""What every check reads: the bundle's documents by type, the application date, policy and language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dsreview.domain import ExtractedDocument, Finding
+from dsreview.forms import Policy
+from dsreview.forms.messages import finding
+
+
+def as_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def merged(documents: list[ExtractedDocument]) -> ExtractedDocument:
+    """One document of a type from several (a document split over image files): the fullest first,
+    its empty fields filled from the others."""
+    ranked = sorted(
+        documents, key=lambda d: (-sum(v not in (None, [], "") for v in d.fields.values()), -d.confidence)
+    )
+    base = ranked[0].model_copy(deep=True)
+    for other in ranked[1:]:
+        for name, value in other.fields.items():
+            if base.fields.get(name) in (None, [], "") and value not in (None, [], ""):
+                base.fields[name] = value
+                if name in other.evidence:
+                    base.evidence[name] = other.evidence[name]
+    return base
+
+
+@dataclass
+class Context:
+    documents: list[ExtractedDocument]
+    application_date: date
+    policy: Policy
+    lang: str = "ko"
+    findings: list[Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        by_type: dict[str, list[ExtractedDocument]] = {}
+        for d in self.documents:
+            by_type.setdefault(d.type, []).append(d)
+        self._docs = {t: merged(ds) for t, ds in by_type.items()}
+
+    def doc(self, doc_type: str) -> ExtractedDocument | None:
+        return self._docs.get(doc_type)
+
+    def value(self, doc_type: str, field_name: str) -> Any:
+        d = self._docs.get(doc_type)
+        return d.fields.get(field_name) if d else None
+
+    def date(self, doc_type: str, field_name: str) -> date | None:
+        return as_date(self.value(doc_type, field_name))
+
+    @property
+    def application(self) -> dict[str, Any]:
+        d = self._docs.get("application_form")
+        return dict(d.fields) if d else {}
+
+    def add(self, code: str, **kwargs: Any) -> Finding:
+        f = finding(code, lang=self.lang, **kwargs)
+        self.findings.append(f)
+        return f
+
+    def has(self, code: str, *, criterion: str | None = None) -> bool:
+        return any(f.code == code and (criterion is None or f.criterion == criterion) for f in self.findings)
+
+    def fmt(self, d: dt.date | None) -> str:
+        if d is None:
+            return "?"
+        return f"{d.year}. {d.month}. {d.day}." if self.lang == "ko" else d.isoformat()

@@ -1,0 +1,71 @@
+"""Criterion 1 (디지털서비스 해당여부): the claimed category and the documents it requires; and, for a
+reseller, the supply and technical-support agreement (its parties, service and term)."""
+
+from __future__ import annotations
+
+from dsreview.domain import Status
+from dsreview.extractors.text import loose_key
+from dsreview.validators.context import Context, as_date
+from dsreview.validators.required import applicable
+
+CODES = ("reseller_agreement_mismatch", "reseller_agreement_expired")
+
+
+def check_reseller(ctx: Context) -> None:
+    app = ctx.application
+    agreement = ctx.doc("reseller_agreement")
+    if app.get("provider_type") != "reseller" or agreement is None:
+        return
+    f = agreement.fields
+    own_brn = ctx.value("business_registration", "registration_number") or app.get(
+        "business_registration_number"
+    )
+    reseller_brn = f.get("reseller_brn")
+    if own_brn and reseller_brn and _digits(own_brn) != _digits(reseller_brn):
+        ctx.add(
+            "reseller_agreement_mismatch",
+            document="reseller_agreement",
+            field="reseller_brn",
+            value=reseller_brn,
+            detail=own_brn,
+        )
+    service = app.get("service_name")
+    if service and f.get("service_name") and not _same_service(service, f["service_name"]):
+        ctx.add(
+            "reseller_agreement_mismatch",
+            document="reseller_agreement",
+            field="service_name",
+            value=f["service_name"],
+            detail=service,
+        )
+    start, end = as_date(f.get("valid_from")), as_date(f.get("valid_until"))
+    day = ctx.application_date
+    if (start and day < start) or (end and day > end):
+        ctx.add(
+            "reseller_agreement_expired",
+            document="reseller_agreement",
+            field="valid_until",
+            date=ctx.fmt(day),
+            detail=f"{ctx.fmt(start)} ~ {ctx.fmt(end)}",
+        )
+
+
+def _digits(value: object) -> str:
+    return "".join(ch for ch in str(value) if ch.isdigit())
+
+
+def _same_service(a: str, b: str) -> bool:
+    ka, kb = loose_key(a), loose_key(b)
+    return ka == kb or (min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka))
+
+
+def criterion_1(ctx: Context) -> Status:
+    app = ctx.application
+    if not app or app.get("service_category") is None:
+        return Status.review
+    for req in applicable(ctx):
+        if req.conditional and ctx.doc(req.type) is None:
+            return Status.review
+    if any(ctx.has(code) for code in CODES):
+        return Status.review
+    return Status.passed

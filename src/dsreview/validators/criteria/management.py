@@ -1,0 +1,72 @@
+"""Criterion 2-1 (경영상태): credit grade against the policy threshold on the application date, the
+startup exemption (founded within N years), and the certificate's own validity period."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dsreview.domain import Status
+from dsreview.validators.context import Context
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def criterion_2_1(ctx: Context) -> Status:
+    credit = ctx.doc("credit_rating")
+    if credit is None:
+        return Status.review
+    policy = ctx.policy.section("credit")
+    day = ctx.application_date
+    start = ctx.date("credit_rating", "valid_from") or ctx.date("credit_rating", "evaluation_date")
+    end = ctx.date("credit_rating", "valid_until")
+    if end is None:
+        return Status.review
+    if day > end or (start is not None and day < start):
+        ctx.add(
+            "credit_rating_expired",
+            document="credit_rating",
+            field="valid_until",
+            date=ctx.fmt(day),
+            detail=f"{ctx.fmt(start)} ~ {ctx.fmt(end)}",
+        )
+        return Status.review
+    if (end - day) <= timedelta(days=int(policy["expiry_warning_days"])):
+        ctx.add("credit_rating_expiring", document="credit_rating", field="valid_until", detail=ctx.fmt(end))
+    rating = credit.fields.get("rating")
+    if not isinstance(rating, str):
+        return Status.review
+    if rating in policy["unrated"]:
+        ctx.add("credit_rating_unrated", document="credit_rating", field="rating", value=rating)
+        return Status.review
+    grades: list[str] = policy["grades"]
+    if rating not in grades:
+        return Status.review
+    if grades.index(rating) <= grades.index(policy["minimum_grade"]):
+        return Status.passed
+    founded = ctx.date("corporate_registry", "incorporation_date") or ctx.date(
+        "business_registration", "opening_date"
+    )
+    if founded is not None and day <= _add_years(founded, int(policy["startup_exemption_years"])):
+        ctx.add(
+            "startup_exemption_applied",
+            document="credit_rating",
+            field="rating",
+            value=rating,
+            detail=ctx.fmt(founded),
+        )
+        return Status.exempt
+    if founded is None:
+        return Status.review
+    ctx.add(
+        "credit_rating_below_threshold",
+        document="credit_rating",
+        field="rating",
+        value=rating,
+        detail=policy["minimum_grade"],
+    )
+    return Status.fail

@@ -1,0 +1,54 @@
+"""The documents of one bundle must name one company: BRN, CRN and company name agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dsreview.extractors.text import company_key
+from dsreview.forms import title_of
+from dsreview.validators.context import Context
+
+BRN = [
+    ("application_form", "business_registration_number"),
+    ("business_registration", "registration_number"),
+    ("credit_rating", "business_registration_number"),
+]
+CRN = [
+    ("corporate_registry", "corporate_registration_number"),
+    ("business_registration", "corporate_registration_number"),
+]
+NAME = [
+    ("application_form", "company_name"),
+    ("corporate_registry", "company_name"),
+    ("business_registration", "company_name"),
+    ("credit_rating", "company_name"),
+]
+
+
+def _digits(value: object) -> str:
+    return "".join(ch for ch in str(value) if ch.isdigit())
+
+
+def check_identity(ctx: Context) -> None:
+    _agree(ctx, BRN, _digits)
+    _agree(ctx, CRN, _digits)
+    _agree(ctx, NAME, company_key)
+
+
+def _agree(ctx: Context, slots: list[tuple[str, str]], key: Callable[[str], str]) -> None:
+    seen: list[tuple[str, str, str]] = []
+    for doc_type, name in slots:
+        value = ctx.value(doc_type, name)
+        if isinstance(value, str) and value.strip():
+            seen.append((doc_type, value, key(value)))
+    if len({k for _, _, k in seen}) <= 1:
+        return
+    detail = ", ".join(f"{title_of(t) if ctx.lang == 'ko' else t}: {v}" for t, v, _ in seen)
+    # name the document that disagrees with the others (the first when there is no majority)
+    counts: dict[str, int] = {}
+    for _, _, k in seen:
+        counts[k] = counts.get(k, 0) + 1
+    majority = max(counts, key=lambda k: counts[k])
+    odd = next((t for t, _, k in seen if k != majority), seen[0][0])
+    odd_field = dict(slots)[odd]
+    ctx.add("identity_mismatch", document=odd, field=odd_field, detail=detail)
