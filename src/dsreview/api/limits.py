@@ -9,7 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dsreview.api.errors import error_body
 
 # Room for the multipart framing around the files themselves.
-_OVERHEAD = 1024 * 1024
+_OVERHEAD = 64 * 1024
 
 
 class _TooLarge(Exception):

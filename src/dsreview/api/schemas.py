@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dsreview.api.params import MONTH_PATTERN, BodyId
+
 Verdict = Literal["suitable", "unsuitable", "not_applicable"]
 
 
@@ -124,7 +126,7 @@ class SupplementIn(BaseModel):
 
 
 class AssignIn(BaseModel):
-    reviewer_ids: list[int] = Field(min_length=1, max_length=50)
+    reviewer_ids: list[BodyId] = Field(min_length=1, max_length=50)
     due_date: date | None = None
 
 
@@ -247,7 +249,7 @@ class CatalogueEntry(Out):
 
 
 class PublishIn(BaseModel):
-    service_ids: list[int] = Field(min_length=1, max_length=1000)
+    service_ids: list[BodyId] = Field(min_length=1, max_length=1000)
 
 
 class QualityCheckOut(Out):
@@ -263,7 +265,7 @@ class QualityCheckOut(Out):
 
 
 class QualityResultIn(BaseModel):
-    month: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    month: str | None = Field(default=None, pattern=MONTH_PATTERN)
     result: Literal["conforming", "nonconforming"]
     reason: str = Field(default="", max_length=5000)
     decision_date: date | None = None
@@ -310,7 +312,7 @@ class ContractIn(BaseModel):
     contract_date: date
     start_date: date
     end_date: date
-    service_ids: list[int] = Field(min_length=1, max_length=100)
+    service_ids: list[BodyId] = Field(min_length=1, max_length=100)
     contract_number: str | None = Field(default=None, max_length=100)
     registered_on: date | None = None
     proposal_score: float | None = Field(default=None, ge=0, le=100)

@@ -48,6 +48,15 @@ class ContractInput:
 
 
 def _validate(data: ContractInput) -> None:
+    for name in (
+        "contract_date",
+        "start_date",
+        "end_date",
+        "registered_on",
+        "evaluation_date",
+        "negotiation_date",
+    ):
+        clock.plausible(getattr(data, name), f"/{name}")
     if not data.name.strip():
         raise DataValidationError("계약명을 입력해 주십시오.", pointer="/name")
     if data.method not in METHODS:
@@ -151,6 +160,12 @@ def register_change(
     require_role(actor, Role.agency)
     if not description.strip():
         raise DataValidationError("변경 내용을 입력해 주십시오.", pointer="/description")
+    for pointer, value in (
+        ("/change_date", change_date),
+        ("/end_date", end_date),
+        ("/registered_on", registered_on),
+    ):
+        clock.plausible(value, pointer)
     if amount is not None and amount < 0:
         raise DataValidationError("계약금액은 0 이상이어야 합니다.", pointer="/amount")
     if end_date is not None and end_date < contract.start_date:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.config import Settings
 from dsreview.errors import ConflictError, NotFoundError, PayloadTooLargeError, UsageError
-from dsreview.services import audit, work
+from dsreview.services import audit, clock, work
 from dsreview.services.actors import Actor, require_role
 from dsreview.store import BlobStore, safe_name
 from dsreview.store.models import Application, ApplicationFile, ApplicationStatus, Job, Role, Round
@@ -89,6 +89,7 @@ def submit_application(
             f"한 번에 제출할 수 있는 파일은 {settings.limits.max_files_per_bundle}개까지입니다.",
             detail={"field": "files", "max_files": settings.limits.max_files_per_bundle},
         )
+    clock.plausible(application_date, "/application_date")
     target_round = _round_for(session, round_id)
     stored = _store_files(blobs, files, settings=settings)
     repo = ApplicationRepository(session)

@@ -24,7 +24,7 @@ from dsreview.store.models import Posting, QualityCheck, Role, Service, utcnow
 from dsreview.store.repositories import PostingRepository, QualityCheckRepository, ServiceRepository
 from dsreview.validators import periods
 
-_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+_MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 
 
 def _month(value: str | None, settings: Settings) -> str:
@@ -134,6 +134,12 @@ def record_result(
     check = repo.find(service.id, month) or repo.add(QualityCheck(service_id=service.id, month=month))
     if check.result is not None:
         raise ConflictError("이미 품질 점검 결과가 기록된 달입니다.", detail={"month": month})
+    for pointer, value in (
+        ("/decision_date", decision_date),
+        ("/posting_start", posting_start),
+        ("/posting_end", posting_end),
+    ):
+        clock.plausible(value, pointer)
     day = decision_date or clock.today(settings)
     check.result, check.reason, check.checked_by, check.checked_on = (
         result,

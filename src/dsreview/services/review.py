@@ -81,7 +81,7 @@ def request_supplement(
     application = _staff_application(session, actor, application_id, (S.checked, S.supplement_requested))
     report = report_of(application)
     issue = clock.today(settings)
-    due = due_date or periods.supplement_due(issue)
+    due = clock.plausible(due_date, "/due_date") or periods.supplement_due(issue)
     if due < issue:
         raise DataValidationError("보완 기한은 발송일 이후여야 합니다.", pointer="/due_date")
 
@@ -144,7 +144,7 @@ def assign_reviewers(
             detail={"user_ids": missing},
         )
     issue = clock.today(settings)
-    due = due_date or periods.review_due(issue)
+    due = clock.plausible(due_date, "/due_date") or periods.review_due(issue)
     if due < issue:
         raise DataValidationError("검토 기한은 지정일 이후여야 합니다.", pointer="/due_date")
     repo = AssignmentRepository(session)

@@ -41,6 +41,7 @@ def create_round(
     session: Session, *, actor: Actor, name: str, number: int, committee_date: date | None = None
 ) -> Round:
     require_role(actor, Role.staff)
+    clock.plausible(committee_date, "/committee_date")
     if not name.strip():
         raise DataValidationError("차수 이름을 입력해 주십시오.", pointer="/name")
     round_ = RoundRepository(session).add(
@@ -66,6 +67,7 @@ def update_round(
     committee_date: date | None = None,
 ) -> Round:
     require_role(actor, Role.staff)
+    clock.plausible(committee_date, "/committee_date")
     round_ = get_round(session, round_id=round_id)
     if status is not None:
         if status not in ("open", "closed"):
@@ -114,7 +116,7 @@ def record_decision(
         )
     if decision not in ("selected", "not_selected"):
         raise DataValidationError("결정은 selected 또는 not_selected 입니다.", pointer="/decision")
-    day = decided_on or clock.today(settings)
+    day = clock.plausible(decided_on, "/decided_on") or clock.today(settings)
     application.decision = decision
     application.decision_reason = reason
     application.decided_on = day

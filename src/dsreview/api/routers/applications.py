@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import STAFF, VENDOR, allow, context, read_session, write_session
+from dsreview.api.params import MAX_ID, Id, Limit, Offset, QueryId
 from dsreview.api.routers.common import ERRORS, TOO_LARGE, blob_response, incoming, job_out
 from dsreview.api.schemas import Accepted, ApplicationOut, ApplicationSummary, CorrectionIn, CorrectionOut
 from dsreview.jobs import dispatch
@@ -38,7 +39,7 @@ def submit(
     response: Response,
     files: Annotated[list[UploadFile], File(description="the bundle: PDF, PNG, JPEG or TIFF files")],
     application_date: Annotated[date | None, Form(description="YYYY-MM-DD; default: the form's date")] = None,
-    round_id: Annotated[int | None, Form(description="default: the round open now")] = None,
+    round_id: Annotated[int | None, Form(ge=1, le=MAX_ID, description="default: the round open now")] = None,
     actor: Actor = Depends(VENDOR),
     ctx: AppContext = Depends(context),
     session: Session = Depends(write_session),
@@ -60,9 +61,9 @@ def submit(
 @router.get("", response_model=list[ApplicationSummary])
 def list_applications(
     status: str | None = Query(default=None, max_length=32),
-    round_id: int | None = None,
-    limit: int = Query(default=100, ge=1, le=500),
-    offset: int = Query(default=0, ge=0),
+    round_id: QueryId = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
     actor: Actor = Depends(READERS),
     session: Session = Depends(read_session),
 ) -> list[ApplicationSummary]:
@@ -75,7 +76,7 @@ def list_applications(
 
 @router.get("/{application_id}", response_model=ApplicationOut)
 def get_application(
-    application_id: int, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
+    application_id: Id, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
 ) -> ApplicationOut:
     """Status, the check report (the JSON of `dsreview check --json`) and the files."""
     return _out(session, intake.visible_application(session, actor=actor, application_id=application_id))
@@ -83,10 +84,12 @@ def get_application(
 
 @router.post("/{application_id}/files", status_code=202, response_model=Accepted, responses=TOO_LARGE)
 def replace_document(
-    application_id: int,
+    application_id: Id,
     response: Response,
     file: Annotated[UploadFile, File(description="the new document")],
-    replaces_file_id: Annotated[int | None, Form(description="the file it replaces; none: added")] = None,
+    replaces_file_id: Annotated[
+        int | None, Form(ge=1, le=MAX_ID, description="the file it replaces; none: added")
+    ] = None,
     actor: Actor = Depends(VENDOR),
     ctx: AppContext = Depends(context),
     session: Session = Depends(write_session),
@@ -107,8 +110,8 @@ def replace_document(
 
 @router.get("/{application_id}/files/{file_id}", response_class=FileResponse)
 def download_file(
-    application_id: int,
-    file_id: int,
+    application_id: Id,
+    file_id: Id,
     actor: Actor = Depends(READERS),
     ctx: AppContext = Depends(context),
     session: Session = Depends(read_session),
@@ -120,7 +123,7 @@ def download_file(
 
 @router.get("/{application_id}/corrections", response_model=list[CorrectionOut])
 def correction_history(
-    application_id: int, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
+    application_id: Id, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
 ) -> list[CorrectionOut]:
     """Every correction of an extracted value, oldest first."""
     rows = corrections.history(session, actor=actor, application_id=application_id)
@@ -129,7 +132,7 @@ def correction_history(
 
 @router.post("/{application_id}/corrections", status_code=202, response_model=Accepted)
 def correct_field(
-    application_id: int,
+    application_id: Id,
     body: CorrectionIn,
     response: Response,
     actor: Actor = Depends(STAFF),
@@ -153,7 +156,7 @@ def correct_field(
 
 @router.post("/{application_id}/recheck", status_code=202, response_model=Accepted)
 def recheck(
-    application_id: int,
+    application_id: Id,
     response: Response,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import STAFF, VENDOR, allow, context, read_session, write_session
+from dsreview.api.params import MONTH_PATTERN, Id, Limit, Offset
 from dsreview.api.routers.common import ERRORS, PUBLIC_ERRORS, TOO_LARGE, blob_response, incoming
 from dsreview.api.schemas import (
     CatalogueEntry,
@@ -34,8 +35,8 @@ public = APIRouter(prefix="/api/public", tags=["public"], responses=PUBLIC_ERROR
 @router.get("/services", response_model=list[ServiceOut])
 def list_services(
     status: Literal["selected", "listed", "removed"] | None = None,
-    limit: int = Query(default=100, ge=1, le=500),
-    offset: int = Query(default=0, ge=0),
+    limit: Limit = 100,
+    offset: Offset = 0,
     actor: Actor = Depends(allow(Role.staff, Role.vendor, Role.agency)),
     session: Session = Depends(read_session),
 ) -> list[ServiceOut]:
@@ -61,9 +62,9 @@ def publish(
     "/services/{service_id}/self-checks", status_code=201, response_model=QualityCheckOut, responses=TOO_LARGE
 )
 def submit_self_check(
-    service_id: int,
+    service_id: Id,
     file: Annotated[UploadFile, File(description="품질적합성 자가점검 보고서")],
-    month: Annotated[str | None, Form(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = None,
+    month: Annotated[str | None, Form(pattern=MONTH_PATTERN)] = None,
     actor: Actor = Depends(VENDOR),
     ctx: AppContext = Depends(context),
     session: Session = Depends(write_session),
@@ -84,7 +85,7 @@ def submit_self_check(
 
 @router.get("/services/{service_id}/quality-checks", response_model=list[QualityCheckOut])
 def quality_history(
-    service_id: int,
+    service_id: Id,
     actor: Actor = Depends(allow(Role.staff, Role.vendor)),
     session: Session = Depends(read_session),
 ) -> list[QualityCheckOut]:
@@ -96,7 +97,7 @@ def quality_history(
 
 @router.post("/services/{service_id}/quality-checks", status_code=201, response_model=QualityResultOut)
 def record_quality(
-    service_id: int,
+    service_id: Id,
     body: QualityResultIn,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
@@ -125,7 +126,7 @@ def record_quality(
 
 @router.get("/quality/due", response_model=list[DueCheckOut])
 def due_checks(
-    month: str | None = Query(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    month: str | None = Query(default=None, pattern=MONTH_PATTERN),
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
     session: Session = Depends(read_session),
@@ -144,8 +145,8 @@ def due_checks(
 @public.get("/catalogue", response_model=list[CatalogueEntry])
 def catalogue(
     q: str | None = Query(default=None, max_length=100, description="서비스명 또는 기업명"),
-    limit: int = Query(default=100, ge=1, le=500),
-    offset: int = Query(default=0, ge=0),
+    limit: Limit = 100,
+    offset: Offset = 0,
     session: Session = Depends(read_session),
 ) -> list[CatalogueEntry]:
     """The catalogue of selected services (no sign-in)."""
@@ -178,7 +179,7 @@ def postings(
 
 @public.get("/documents/{document_id}", response_class=FileResponse)
 def public_document(
-    document_id: int,
+    document_id: Id,
     format: Literal["docx", "pdf"] = Query(default="pdf"),
     ctx: AppContext = Depends(context),
     session: Session = Depends(read_session),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import AGENCY, allow, context, read_session, write_session
+from dsreview.api.params import Id, Limit, Offset
 from dsreview.api.routers.common import ERRORS
 from dsreview.api.schemas import ContractChangeIn, ContractChangeOut, ContractIn, ContractOut, DocumentOut
 from dsreview.jobs import dispatch
@@ -46,8 +47,8 @@ def register(
 
 @router.get("", response_model=list[ContractOut])
 def list_contracts(
-    limit: int = Query(default=100, ge=1, le=500),
-    offset: int = Query(default=0, ge=0),
+    limit: Limit = 100,
+    offset: Offset = 0,
     actor: Actor = Depends(READERS),
     session: Session = Depends(read_session),
 ) -> list[ContractOut]:
@@ -59,14 +60,14 @@ def list_contracts(
 
 @router.get("/{contract_id}", response_model=ContractOut)
 def get_contract(
-    contract_id: int, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
+    contract_id: Id, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
 ) -> ContractOut:
     return _out(session, actor, contracts.get_contract(session, actor=actor, contract_id=contract_id))
 
 
 @router.post("/{contract_id}/changes", status_code=201, response_model=ContractChangeOut)
 def register_change(
-    contract_id: int,
+    contract_id: Id,
     body: ContractChangeIn,
     actor: Actor = Depends(AGENCY),
     ctx: AppContext = Depends(context),

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import ANY_USER, STAFF, context, read_session, write_session
+from dsreview.api.params import Id, Limit, Offset, QueryId
 from dsreview.api.routers.common import ERRORS, TOO_LARGE, blob_response, incoming
 from dsreview.api.schemas import AuditEventOut, DocumentOut, SanctionsOut
 from dsreview.jobs import dispatch
@@ -22,10 +23,10 @@ router = APIRouter(prefix="/api", tags=["documents"], responses=ERRORS)
 @router.get("/documents", response_model=list[DocumentOut])
 def list_documents(
     kind: str | None = Query(default=None, max_length=40),
-    application_id: int | None = None,
-    round_id: int | None = None,
-    limit: int = Query(default=200, ge=1, le=1000),
-    offset: int = Query(default=0, ge=0),
+    application_id: QueryId = None,
+    round_id: QueryId = None,
+    limit: Limit = 200,
+    offset: Offset = 0,
     actor: Actor = Depends(ANY_USER),
     session: Session = Depends(read_session),
 ) -> list[DocumentOut]:
@@ -44,7 +45,7 @@ def list_documents(
 
 @router.get("/documents/{document_id}", response_model=DocumentOut)
 def get_document(
-    document_id: int, actor: Actor = Depends(ANY_USER), session: Session = Depends(read_session)
+    document_id: Id, actor: Actor = Depends(ANY_USER), session: Session = Depends(read_session)
 ) -> DocumentOut:
     return DocumentOut.model_validate(
         documents.visible_document(session, actor=actor, document_id=document_id)
@@ -53,7 +54,7 @@ def get_document(
 
 @router.get("/documents/{document_id}/content", response_class=FileResponse)
 def document_content(
-    document_id: int,
+    document_id: Id,
     format: Literal["docx", "pdf"] = Query(default="docx"),
     actor: Actor = Depends(ANY_USER),
     ctx: AppContext = Depends(context),
@@ -92,10 +93,10 @@ def current_sanctions(
 @router.get("/audit", response_model=list[AuditEventOut])
 def audit_events(
     subject_type: str | None = Query(default=None, max_length=32),
-    subject_id: int | None = None,
+    subject_id: QueryId = None,
     action: str | None = Query(default=None, max_length=64),
-    limit: int = Query(default=200, ge=1, le=1000),
-    offset: int = Query(default=0, ge=0),
+    limit: Limit = 200,
+    offset: Offset = 0,
     actor: Actor = Depends(STAFF),
     session: Session = Depends(read_session),
 ) -> list[AuditEventOut]:

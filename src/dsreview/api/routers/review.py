@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import REVIEWER, STAFF, context, read_session, write_session
+from dsreview.api.params import Id
 from dsreview.api.routers.common import ERRORS, blob_response
 from dsreview.api.schemas import (
     ApplicationSummary,
@@ -31,7 +32,7 @@ router = APIRouter(prefix="/api/applications", tags=["review"], responses=ERRORS
 
 @router.post("/{application_id}/supplement-request", status_code=201, response_model=DocumentOut)
 def request_supplement(
-    application_id: int,
+    application_id: Id,
     body: SupplementIn,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
@@ -52,7 +53,7 @@ def request_supplement(
 
 @router.post("/{application_id}/assignments", status_code=201, response_model=list[AssignmentOut])
 def assign_reviewers(
-    application_id: int,
+    application_id: Id,
     body: AssignIn,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
@@ -74,7 +75,7 @@ def assign_reviewers(
 
 @router.get("/{application_id}/assignments", response_model=list[AssignmentOut])
 def list_assignments(
-    application_id: int, actor: Actor = Depends(STAFF), session: Session = Depends(read_session)
+    application_id: Id, actor: Actor = Depends(STAFF), session: Session = Depends(read_session)
 ) -> list[AssignmentOut]:
     """The reviewers of an application and their returned opinions."""
     return [
@@ -85,7 +86,7 @@ def list_assignments(
 
 @router.post("/{application_id}/review-report", status_code=201, response_model=DocumentOut)
 def review_report(
-    application_id: int,
+    application_id: Id,
     body: ReviewReportIn,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
@@ -108,7 +109,7 @@ def review_report(
 
 @router.post("/{application_id}/decision", response_model=ApplicationSummary)
 def decide(
-    application_id: int,
+    application_id: Id,
     body: DecisionIn,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
@@ -130,7 +131,7 @@ def decide(
 
 @router.get("/{application_id}/review-form", response_class=FileResponse)
 def review_form(
-    application_id: int,
+    application_id: Id,
     format: Literal["docx", "pdf"] = Query(default="docx"),
     actor: Actor = Depends(REVIEWER),
     ctx: AppContext = Depends(context),
@@ -144,7 +145,7 @@ def review_form(
 
 @router.put("/{application_id}/opinion", response_model=AssignmentOut)
 def submit_opinion(
-    application_id: int,
+    application_id: Id,
     body: OpinionIn,
     actor: Actor = Depends(REVIEWER),
     ctx: AppContext = Depends(context),

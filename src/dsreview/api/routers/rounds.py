@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import ANY_USER, STAFF, context, read_session, write_session
+from dsreview.api.params import Id
 from dsreview.api.routers.common import ERRORS, job_out
 from dsreview.api.schemas import JobOut, RoundIn, RoundOut, RoundUpdate
 from dsreview.jobs import dispatch
@@ -38,7 +39,7 @@ def create_round(
 
 @router.patch("/rounds/{round_id}", response_model=RoundOut)
 def update_round(
-    round_id: int,
+    round_id: Id,
     body: RoundUpdate,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
@@ -54,7 +55,7 @@ def update_round(
 
 @router.post("/rounds/{round_id}/selection-notices", status_code=202, response_model=JobOut)
 def selection_notices(
-    round_id: int,
+    round_id: Id,
     response: Response,
     actor: Actor = Depends(STAFF),
     ctx: AppContext = Depends(context),
@@ -69,7 +70,7 @@ def selection_notices(
 
 @router.get("/jobs/{job_id}", response_model=JobOut)
 def get_job(
-    job_id: int, actor: Actor = Depends(ANY_USER), session: Session = Depends(read_session)
+    job_id: Id, actor: Actor = Depends(ANY_USER), session: Session = Depends(read_session)
 ) -> JobOut | None:
     """A background job's status and progress (its creator and staff)."""
     return job_out(work.get_job(session, actor=actor, job_id=job_id))
