@@ -5,5 +5,6 @@ cannot be read yields a `FileReading` whose `problems` say why, never an excepti
 """
 
 from dsreview.extractors.reading.api import ProgressCallback, read_files
+from dsreview.extractors.reading.crop import ocr_crop
 
-__all__ = ["ProgressCallback", "read_files"]
+__all__ = ["ProgressCallback", "ocr_crop", "read_files"]

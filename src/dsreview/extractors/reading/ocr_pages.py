@@ -74,18 +74,24 @@ def ocr_pages(pages: Sequence[Page], *, settings: Settings, progress: Progress |
     if not pages:
         return []
     with ThreadPoolExecutor(max_workers=max(1, settings.ocr_workers), thread_name_prefix="ocr") as pool:
-        futures: dict[Future[list[PixelWord]], tuple[Page, int]] = {}
+        # One run per distinct (image, request): a page attached twice is read once.
+        runs: dict[tuple[str, OcrRequest], Future[list[PixelWord]]] = {}
+        waiting: dict[Future[list[PixelWord]], list[tuple[Page, int]]] = {}
         # Page by page, so that pages finish (and progress moves) in order.
         for page in pages:
-            image = Path(page.image_path or "")
+            image = page.image_path or ""
             for index, req in enumerate(requests(page, settings)):
-                futures[pool.submit(ocr_image, req, settings, image, cache)] = (page, index)
-        for future in as_completed(futures):
-            page, index = futures[future]
+                future = runs.get((image, req))
+                if future is None:
+                    future = runs[(image, req)] = pool.submit(ocr_image, req, settings, Path(image), cache)
+                waiting.setdefault(future, []).append((page, index))
+        for future in as_completed(waiting):
             try:
                 words = future.result()
             except (TesseractError, OSError) as exc:
-                log.warning("OCR of %s page %d failed: %s", page.source, page.number, exc)
+                first, _ = waiting[future][0]
+                log.warning("OCR of %s page %d failed: %s", first.source, first.number, exc)
                 words = None
-            apply(page, index, words)
+            for page, index in waiting[future]:
+                apply(page, index, words)
     return list(failed.values())

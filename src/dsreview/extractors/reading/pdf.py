@@ -23,6 +23,7 @@ from dsreview.extractors.reading.prescan import prescan
 from dsreview.extractors.reading.textlayer import (
     GARBAGE_RATIO,
     Char,
+    WordRow,
     garbage_score,
     group_words,
     is_thin,
@@ -111,9 +112,10 @@ def _box(
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _chars(textpage: pdfium.PdfTextPage, aff: Affine) -> list[Char]:
+def _chars(textpage: pdfium.PdfTextPage) -> list[Char]:
+    """Characters in user space turned y-down (x, -y): text runs left to right in it even on a
+    page displayed rotated, so that words are grouped along the text, then mapped to the page."""
     tp = textpage.raw
-    a, b, c, d, e, f = aff
     rect = pdfium_c.FS_RECTF()
     ref = ctypes.byref(rect)
     get_unicode, get_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
@@ -130,14 +132,18 @@ def _chars(textpage: pdfium.PdfTextPage, aff: Affine) -> list[Char]:
             append((0x20, 0.0, 0.0, 0.0, 0.0, False))
             continue
         get_box(tp, i, ref)
-        left, top, right, bottom = rect.left, rect.top, rect.right, rect.bottom
-        x0, y0 = a * left + c * top + e, b * left + d * top + f
-        x1, y1 = a * right + c * bottom + e, b * right + d * bottom + f
-        if x0 > x1:
-            x0, x1 = x1, x0
-        if y0 > y1:
-            y0, y1 = y1, y0
-        append((code, x0, y0, x1, y1, map_error(tp, i) if i % step == 0 else -1))
+        append(
+            (code, rect.left, -rect.top, rect.right, -rect.bottom, map_error(tp, i) if i % step == 0 else -1)
+        )
+    return out
+
+
+def _to_page(words: list[WordRow], aff: Affine) -> list[WordRow]:
+    """Word boxes from y-down user space to page points from the displayed top-left corner."""
+    out: list[WordRow] = []
+    for text, x0, top, x1, bottom in words:
+        box = _box(aff, float(x0), -float(bottom), float(x1), -float(top))
+        out.append([text, round(box[0], 2), round(box[1], 2), round(box[2], 2), round(box[3], 2)])
     return out
 
 
@@ -265,7 +271,7 @@ def _read_page(page: pdfium.PdfPage, number: int, ctx: ChildContext) -> dict[str
     aff = _affine(page, width, height)
     textpage = page.get_textpage()
     try:
-        chars = _chars(textpage, aff)
+        chars = _chars(textpage)
     finally:
         textpage.close()
     visible, garbage = garbage_score(chars)
@@ -276,7 +282,7 @@ def _read_page(page: pdfium.PdfPage, number: int, ctx: ChildContext) -> dict[str
         usable = not _full_page_image(objects, aff, width, height)
     out: dict[str, Any] = {"n": number, "w": round(width, 2), "h": round(height, 2), "words": []}
     if usable:
-        out["words"] = group_words(chars)
+        out["words"] = _to_page(group_words(chars), aff)
     else:
         out["image"] = _ocr_image(
             page, _objects(page) if objects is None else objects, aff, (width, height), ctx

@@ -10,6 +10,7 @@ a `ChildResult` saying so, never an exception.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import gc
 import json
 import math
@@ -79,11 +80,16 @@ def _child(task: Task, write_fd: int, limits: Limits) -> None:
         # The collector would walk every object inherited from the parent, copying their pages;
         # a child lives a few milliseconds to seconds under a memory limit: no collection needed.
         gc.disable()
+        faulthandler.disable()  # a crash is reported by the parent, never as a traceback
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        # Keep only the pipe: no inherited socket, log or database file is reachable from here.
         devnull = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
             os.dup2(devnull, fd)
+        os.closerange(3, write_fd)
+        open_max = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+        os.closerange(write_fd + 1, open_max if open_max > 0 else 1 << 16)
         _apply_limits(limits)
         try:
             data = task()
