@@ -11,8 +11,10 @@ import json
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -399,3 +401,84 @@ def api_for(settings: Settings, db: Database, people: People) -> Iterator[Api]:
             yield api
         finally:
             api.close()
+
+
+# -- a worker process -------------------------------------------------------------------------------
+
+
+class WorkerProcess:
+    """`dsreview worker` as its own process, configured only through DSREVIEW_* variables."""
+
+    def __init__(self, settings: Settings, *, pdf: bool = False, workers: int = 1) -> None:
+        self.settings, self.pdf, self.workers = settings, pdf, workers
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log = settings.data_dir.parent / f"worker-{uuid.uuid4().hex[:6]}.log"
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DSREVIEW_")}
+        s = self.settings
+        env.update(
+            DSREVIEW_DATA_DIR=str(s.data_dir),
+            DSREVIEW_JOB_LEASE_SECONDS=str(s.job_lease_seconds),
+            DSREVIEW_PDF_CONVERTERS="1",
+            DSREVIEW_OCR_WORKERS=str(s.ocr_workers),
+            DSREVIEW_UNOSERVER_BASE_PORT=str(free_port()),
+            DSREVIEW_DEMO_DATA="false",
+        )
+        if s.database_url:
+            env["DSREVIEW_DATABASE_URL"] = s.database_url
+        if s.queue_url:
+            env["DSREVIEW_QUEUE_URL"] = s.queue_url
+        return env
+
+    def start(self) -> WorkerProcess:
+        command = [
+            sys.executable,
+            "-c",
+            "import sys; from dsreview.cli.app import main; sys.exit(main())",
+            "worker",
+            "--workers",
+            str(self.workers),
+            "--pdf" if self.pdf else "--no-pdf",
+        ]
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                command, env=self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        return self
+
+    @property
+    def pid(self) -> int:
+        assert self.process is not None
+        return self.process.pid
+
+    def stop(self) -> None:
+        """SIGTERM and wait (the worker stops its converters); SIGKILL the group if it lingers."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(40)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(10)
+        self.process = None
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+
+    def __enter__(self) -> WorkerProcess:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def wait_status(api: Api, who: str, app_id: int, statuses: set[str], *, timeout: float) -> dict[str, Any]:
+    def current() -> dict[str, Any] | None:
+        body: dict[str, Any] = api.get(who, f"/api/applications/{app_id}").json()
+        return body if body["status"] in statuses else None
+
+    result: dict[str, Any] = wait_for(current, timeout=timeout, interval=0.2, what=f"status in {statuses}")
+    return result

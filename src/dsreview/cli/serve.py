@@ -38,14 +38,17 @@ def _settings(host: str | None = None, port: int | None = None) -> Settings:
 
 def _logging() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Their INFO lines (every task run, every schema probe of /healthz) drown what matters.
+    for name in ("huey", "alembic"):
+        logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _worker_main(settings: Settings, workers: int | None) -> None:
+def _worker_main(settings: Settings, workers: int | None, pdf: bool = True) -> None:
     """The worker process (spawned: a fresh interpreter, nothing shared with the API)."""
     from dsreview.jobs.worker import run_worker
 
     _logging()
-    run_worker(settings, workers=workers)
+    run_worker(settings, workers=workers, pdf=pdf)
 
 
 class _Supervisor:
@@ -86,8 +89,10 @@ class _Supervisor:
         if process is None:
             return
         if process.is_alive():
-            process.terminate()  # SIGTERM: the consumer stops; unfinished jobs are re-queued at start
-            process.join(10)
+            # SIGTERM: the consumer stops and the worker stops its converters (a few seconds each);
+            # a job cut short is re-queued when a worker starts again.
+            process.terminate()
+            process.join(30)
         if process.is_alive():
             process.kill()
             process.join(5)
@@ -185,10 +190,12 @@ def api(host: HostOpt = None, port: PortOpt = None) -> None:
     _run_api(settings)
 
 
-def worker(workers: WorkersOpt = None) -> None:
+def worker(
+    workers: WorkersOpt = None,
+    pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="run PDF converters (LibreOffice)")] = True,
+) -> None:
     """Only a worker: Huey consumer threads and PDF converters (start one per machine)."""
-    _logging()
-    _worker_main(_settings(), workers)
+    _worker_main(_settings(), workers, pdf)
 
 
 def migrate() -> None:

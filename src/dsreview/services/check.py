@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 from dsreview.config import Settings
-from dsreview.domain import ExtractedDocument, Finding, Report
+from dsreview.domain import ExtractedDocument, Finding, Page, Report
 from dsreview.extractors.pipeline import extract_readings
-from dsreview.extractors.reading import ProgressCallback, read_files
+from dsreview.extractors.reading import ProgressCallback, ocr_crop, read_files
 from dsreview.forms import load_policy
 from dsreview.validators.bundle import application_date_of, check_bundle
 from dsreview.validators.sanctions import Sanction, load_sanctions
@@ -28,7 +28,13 @@ def extract_files(
 ) -> tuple[list[ExtractedDocument], list[Finding]]:
     """Read, split, classify and extract. Returns the documents and the findings about the files."""
     readings = read_files(paths, settings=settings, names=names, progress=progress)
-    return extract_readings(readings, lang=lang)
+
+    def reread(
+        page: Page, bbox: tuple[float, float, float, float], ocr_lang: str, psm: int, whitelist: str | None
+    ) -> tuple[str, float]:
+        return ocr_crop(page, bbox, settings=settings, lang=ocr_lang, psm=psm, whitelist=whitelist)
+
+    return extract_readings(readings, lang=lang, reread=reread)
 
 
 def check_files(

@@ -15,12 +15,13 @@ from sqlalchemy.orm import Session
 from dsreview.config import Settings
 from dsreview.domain import Report
 from dsreview.extractors.reading import ProgressCallback
-from dsreview.services import audit
-from dsreview.services.check import check_files
-from dsreview.services.corrections import Correction, apply_corrections
+from dsreview.services import audit, clock
+from dsreview.services.check import check_files, extract_files
+from dsreview.services.corrections import Correction, judge_corrected
 from dsreview.store import BlobStore
 from dsreview.store.models import ApplicationStatus, utcnow
 from dsreview.store.repositories import ApplicationRepository, SanctionsRepository
+from dsreview.validators.sanctions import load_sanctions
 
 S = ApplicationStatus
 
@@ -65,27 +66,31 @@ def begin(session: Session, *, application_id: int, generation: int) -> CheckInp
 def run(
     check: CheckInput, *, settings: Settings, blobs: BlobStore, progress: ProgressCallback | None = None
 ) -> Report:
-    """The engine's report on the stored files, with staff's corrections applied and re-judged."""
+    """The engine's report on the stored files; staff's corrections, if any, judged with them."""
     names = [name for _, name in check.files]
+    today = clock.today(settings)
     with blobs.materialise(check.files) as paths:
         sanctions = blobs.path(check.sanctions_sha256) if check.sanctions_sha256 else None
-        report = check_files(
-            paths,
-            settings=settings,
-            application_date=check.application_date,
-            sanctions_csv=sanctions,
-            names=names,
-            progress=progress,
-        )
-        if check.corrections:
-            report = apply_corrections(
-                report,
-                check.corrections,
+        if not check.corrections:
+            return check_files(
+                paths,
                 settings=settings,
                 application_date=check.application_date,
                 sanctions_csv=sanctions,
+                names=names,
+                progress=progress,
+                today=today,
             )
-    return report
+        documents, file_findings = extract_files(paths, settings=settings, names=names, progress=progress)
+    return judge_corrected(
+        documents,
+        check.corrections,
+        file_findings=file_findings,
+        settings=settings,
+        application_date=check.application_date,
+        sanctions=load_sanctions(sanctions) if sanctions else None,
+        today=today,
+    )
 
 
 def _summary(report: Report) -> dict[str, Any]:

@@ -9,21 +9,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 from sqlalchemy.orm import Session
 
 from dsreview.config import Settings
-from dsreview.domain import Report
+from dsreview.domain import ExtractedDocument, Finding, Report
 from dsreview.errors import ConflictError, DataValidationError, NotFoundError
-from dsreview.forms import document_types, schema
+from dsreview.forms import document_types, load_policy, schema
 from dsreview.services import audit
 from dsreview.services.actors import Actor, require_role
 from dsreview.services.intake import request_recheck, visible_application
 from dsreview.store.models import Application, ApplicationStatus, FieldCorrection, Role
 from dsreview.store.repositories import ApplicationRepository
+from dsreview.validators.bundle import application_date_of, check_bundle
+from dsreview.validators.sanctions import Sanction
 
 S = ApplicationStatus
 CORRECTABLE_STATES = (S.checked, S.supplement_requested)
@@ -37,30 +38,38 @@ class Correction:
     value: Any
 
 
-def overlay(report: Report, corrections: Sequence[Correction]) -> Report:
-    """The report's documents with the corrected values written over the extracted ones."""
-    documents = [d.model_copy(deep=True) for d in report.documents]
+def overlay(
+    documents: Sequence[ExtractedDocument], corrections: Sequence[Correction]
+) -> list[ExtractedDocument]:
+    """The documents with the corrected values written over the extracted ones (oldest first)."""
+    out = [d.model_copy(deep=True) for d in documents]
     for c in corrections:
-        same_type = [d for d in documents if d.type == c.document_type]
+        same_type = [d for d in out if d.type == c.document_type]
         if c.index < len(same_type):
             same_type[c.index].fields[c.field] = c.value
             same_type[c.index].evidence.pop(c.field, None)
-    return report.model_copy(update={"documents": documents})
+    return out
 
 
-def apply_corrections(
-    report: Report,
+def judge_corrected(
+    documents: Sequence[ExtractedDocument],
     corrections: Sequence[Correction],
     *,
+    file_findings: list[Finding],
     settings: Settings,
     application_date: date | None,
-    sanctions_csv: Path | None,
+    sanctions: list[Sanction] | None,
+    today: date,
 ) -> Report:
-    """Corrected values in, and the bundle judged again on them."""
-    # The engine's judging step is not exposed yet: until it is, corrections are written over the
-    # extracted values and the findings stay those of the extraction.
-    _ = (settings, application_date, sanctions_csv)
-    return overlay(report, corrections)
+    """The engine's judgement (`check_bundle`, as `check_files` calls it) of the corrected documents."""
+    corrected = overlay(documents, corrections)
+    return check_bundle(
+        corrected,
+        application_date=application_date_of(corrected, application_date, today),
+        policy=load_policy(settings.policy_file),
+        sanctions=sanctions,
+        file_findings=file_findings,
+    )
 
 
 def _validate_value(document_type: str, field: str, value: Any) -> None:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from datetime import date
-
 from sqlalchemy.orm import Session
 
 from dsreview.config import Settings
@@ -17,51 +13,20 @@ from dsreview.store import BlobStore, safe_name
 from dsreview.store.models import ApplicationStatus, SanctionsList
 from dsreview.store.models import Role as R
 from dsreview.store.repositories import ApplicationRepository, SanctionsRepository
+from dsreview.validators.sanctions import parse_sanctions
 
-COLUMNS = ("business_registration_number", "company_name", "sanction_start", "sanction_end", "reason")
 # Applications whose verdict a new list can change without disturbing a review in progress.
 RECHECK_STATES = (ApplicationStatus.checked,)
 
 
 def _text(raw: bytes) -> str:
+    """Excel in Korea saves CSV as CP949; the engine reads UTF-8, so the list is stored as UTF-8."""
     for encoding in ("utf-8-sig", "cp949"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
     raise DataValidationError("CSV 파일의 문자 인코딩을 알 수 없습니다 (UTF-8 또는 CP949).", pointer="/file")
-
-
-def parse(raw: bytes) -> int:
-    """Validate the CSV (DOMAIN §6 columns, ISO dates) and return its number of rows."""
-    reader = csv.DictReader(io.StringIO(_text(raw)))
-    header = tuple(h.strip() for h in (reader.fieldnames or ()))
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise DataValidationError(
-            f"제재 목록 CSV에 필요한 열이 없습니다: {', '.join(missing)}",
-            pointer="/file",
-            detail={"missing": missing},
-        )
-    count = 0
-    for line, row in enumerate(reader, start=2):
-        try:
-            for column in ("sanction_start", "sanction_end"):
-                value = (row.get(column) or "").strip()
-                if value:
-                    date.fromisoformat(value)
-        except ValueError:
-            raise DataValidationError(
-                f"제재 목록 {line}행의 날짜 형식이 올바르지 않습니다 (YYYY-MM-DD).",
-                pointer="/file",
-                detail={"line": line},
-            ) from None
-        if not (row.get("business_registration_number") or "").strip():
-            raise DataValidationError(
-                f"제재 목록 {line}행에 사업자등록번호가 없습니다.", pointer="/file", detail={"line": line}
-            )
-        count += 1
-    return count
 
 
 def upload(
@@ -78,8 +43,10 @@ def upload(
     raw = file.stream.read(settings.limits.max_file_bytes + 1)
     if len(raw) > settings.limits.max_file_bytes:
         raise DataValidationError("제재 목록 파일이 너무 큽니다.", pointer="/file")
-    rows = parse(raw)
-    blob = blobs.put_bytes(raw)
+    text = _text(raw)
+    rows = len(parse_sanctions(text, source=safe_name(file.name)))
+    original = blobs.put_bytes(raw)
+    blob = blobs.put_bytes(text.lstrip("\ufeff").encode("utf-8"))
     entry = SanctionsRepository(session).add(
         SanctionsList(
             sha256=blob.sha256, name=safe_name(file.name), row_count=rows, uploaded_by=actor.user_id
@@ -91,8 +58,8 @@ def upload(
         action="sanctions.uploaded",
         subject_type="sanctions_list",
         subject_id=entry.id,
-        data={"rows": rows, "name": entry.name, "recheck": recheck},
-        files=[blob.sha256],
+        data={"rows": rows, "name": entry.name, "recheck": recheck, "original_sha256": original.sha256},
+        files=[blob.sha256, original.sha256],
     )
     count = 0
     if recheck:
