@@ -6,8 +6,9 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from dsreview.cli import intake, serve, users
+    from dsreview.cli import intake, render, serve, users
 
     intake.register(app)
     serve.register(app)
     users.register(app)
+    render.register(app)

@@ -108,6 +108,7 @@ def supplement_request(doc: Any) -> None:
     grid.row(["연번", "서류", "확인 결과", "보완 요청"], header=True)
     grid.loop(
         "for i in items",
+        splits=True,
         aligns=CENTER_FIRST,
         cells=[
             "{{ loop.index }}",
@@ -157,6 +158,7 @@ def nonconformance_posting(doc: Any) -> None:
     grid.row(["연번", "서비스명", "기업명", "선정번호", "부적합 사유", "결정일"], header=True)
     grid.loop(
         "for s in services",
+        splits=True,
         aligns=CENTER_FIRST,
         cells=[
             "{{ loop.index }}",

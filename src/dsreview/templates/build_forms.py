@@ -17,7 +17,7 @@ SERVICE_MODEL = (
 
 
 def review_opinion(doc: Any) -> None:
-    form_title(doc, "검토 의견서", "신청번호 {{ application_number }}")
+    form_title(doc, "검토 의견서", "신청번호 {{ application_number }}    발송일 {{ issue_date|kdate }}")
     caption(doc, "1. 신청 개요")
     grid = Grid(doc, PAIR)
     grid.fields(
@@ -63,6 +63,7 @@ def review_opinion(doc: Any) -> None:
     grid.row(["연번", "서류", "구분", "제출", "자동 확인 결과"], header=True)
     grid.loop(
         "for c in checklist",
+        splits=True,
         aligns=["center", "", "center", "center"],
         cells=[
             "{{ loop.index }}",
@@ -93,7 +94,7 @@ def review_opinion(doc: Any) -> None:
         shade="E7E6E6",
         styles=["DS Table Head", "DS Table Head", "DS Table Head"],
     )
-    grid.row(["확인 사항", list(FINDINGS)], spans=[1, 2], labels=[0])
+    grid.row(["확인 사항", list(FINDINGS)], spans=[1, 2], labels=[0], splits=True)
     grid.row(["검토 의견", ""], spans=[1, 2], labels=[0], min_height_mm=24)
     grid.row(["판정", "□ 적합          □ 부적합"], spans=[1, 2], labels=[0])
     grid.keep_together()
@@ -126,7 +127,7 @@ def review_opinion(doc: Any) -> None:
     )
     grid = Grid(doc, [50, 125])
     grid.row(["항목", "값"], header=True)
-    grid.loop("for f in d.fields", ["{{ f.label }}", "{{ f.value }}"])
+    grid.loop("for f in d.fields", ["{{ f.label }}", "{{ f.value }}"], splits=True)
     tag(doc, "endfor")
     tag(doc, "if not extracted")
     para(doc, "추출된 항목이 없습니다.", "DS Table")
@@ -196,7 +197,7 @@ def review_report(doc: Any) -> None:
         aligns=["center", "", "center"],
         cells=["{{ c.id }}", "{{ c.title }}", "{{ r.results.get(c.id)|label('result') }}"],
     )
-    grid.row(["검토 의견", "{{ r.opinion }}"], spans=[1, 2], labels=[0])
+    grid.row(["검토 의견", "{{ r.opinion }}"], spans=[1, 2], labels=[0], splits=True)
     tag(doc, "endfor")
 
     caption(doc, "4. 현장 확인")
@@ -205,7 +206,7 @@ def review_report(doc: Any) -> None:
     grid.fields(["일자", "{{ site_visit.date|kdate }}"], spans=[1, 3])
     grid.fields(["장소", "{{ site_visit.place }}"], spans=[1, 3])
     grid.fields(["참석자", "{{ site_visit.participants|join(', ') }}"], spans=[1, 3])
-    grid.fields(["확인 내용", "{{ site_visit.summary }}"], spans=[1, 3])
+    grid.fields(["확인 내용", "{{ site_visit.summary }}"], spans=[1, 3], splits=True)
     tag(doc, "else")
     para(doc, "현장 확인을 실시하지 않았습니다.", "DS Table")
     tag(doc, "endif")
@@ -213,7 +214,7 @@ def review_report(doc: Any) -> None:
     caption(doc, "5. 종합 의견")
     grid = Grid(doc, [28, 147])
     grid.row(["검토 결과", "{{ conclusion.result|label('result') }}"], labels=[0])
-    grid.row(["종합 의견", "{{ conclusion.summary }}"], labels=[0])
+    grid.row(["종합 의견", "{{ conclusion.summary }}"], labels=[0], splits=True)
     para(doc, "{{ report_date|kdate }}", "DS Body", align="center", space_before=18)
     para(doc, "{{ org.agency }}", "DS Sender")
 
@@ -270,7 +271,7 @@ def contract_info(doc: Any) -> None:
             "{% else %}—{% endif %}",
         ]
     )
-    grid.fields(["변경 내용", "{{ change.description }}"], spans=[1, 3])
+    grid.fields(["변경 내용", "{{ change.description }}"], spans=[1, 3], splits=True)
     tag(doc, "endif")
 
     para(

@@ -297,15 +297,17 @@ class Grid:
         styles: Sequence[str] | None = None,
         labels: Sequence[int] | None = None,
         aligns: Sequence[str | None] | None = None,
+        splits: bool = False,
     ) -> Any:
-        """Add a row. A cell is text, a list of paragraphs, or None (merged into the previous)."""
+        """Add a row. A cell is text or a list of paragraphs. `splits`: the row may break across pages."""
         row = self.table.add_row()
         trpr = row._tr.get_or_add_trPr()
-        cant = OxmlElement("w:cantSplit")
-        trpr.append(cant)
+        if header or not splits:
+            # A row that may hold free text (up to 4,000 characters) must be allowed to split:
+            # LibreOffice clips a row taller than a page that it may not split.
+            trpr.append(OxmlElement("w:cantSplit"))
         if header:
-            repeat = OxmlElement("w:tblHeader")
-            trpr.append(repeat)
+            trpr.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
         if min_height_mm is not None:
             height = OxmlElement("w:trHeight")
             height.set(qn("w:val"), str(int(min_height_mm * 56.6929)))

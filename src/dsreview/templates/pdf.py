@@ -210,6 +210,8 @@ class ConverterPool:
         self._converters: list[_Converter] = []
         self._idle: queue.Queue[_Converter] = queue.Queue()
         self._started = False
+        self._failure: ConversionError | None = None
+        self._start_failures = 0
 
     def __enter__(self) -> ConverterPool:
         self.start()
@@ -245,10 +247,12 @@ class ConverterPool:
         """One DOCX → PDF. Restarts a dead converter and retries once; `ConversionError` otherwise."""
         if not self._started:
             raise RuntimeError("ConverterPool.convert() before start()")
+        if self._failure is not None:
+            raise self._failure
         converter = self._idle.get()
         try:
             for attempt in (1, 2):
-                converter.ensure_ready()
+                self._ready(converter)
                 try:
                     return converter.convert(docx)
                 except TimeoutError:
@@ -257,9 +261,13 @@ class ConverterPool:
                         f"PDF 변환 시간이 초과되었습니다 (timed out after {self.timeout:.0f} s)"
                     ) from None
                 except xmlrpc.client.Fault as exc:
-                    raise ConversionError(
-                        f"PDF로 변환하지 못했습니다: {' '.join(exc.faultString.split())[-200:]}"
-                    ) from None
+                    reason = " ".join(exc.faultString.split())
+                    if "TimeoutError" in reason:  # unoserver's own --conversion-timeout: it has exited
+                        converter.shutdown()
+                        raise ConversionError(
+                            f"PDF 변환 시간이 초과되었습니다 (timed out after {self.timeout:.0f} s)"
+                        ) from None
+                    raise ConversionError(f"PDF로 변환하지 못했습니다: {reason[-200:]}") from None
                 except _BROKEN as exc:
                     # The converter died under us (crash, or killed): restart it, try once more.
                     converter.shutdown()
@@ -270,6 +278,18 @@ class ConverterPool:
             raise AssertionError("unreachable")
         finally:
             self._idle.put(converter)
+
+    def _ready(self, converter: _Converter) -> None:
+        """Start the converter if needed. Two failed starts in a row break the pool: LibreOffice is
+        missing or broken, and every further document would wait for the same failure."""
+        try:
+            converter.ensure_ready()
+        except ConversionError as exc:
+            self._start_failures += 1
+            if self._start_failures >= 2:
+                self._failure = exc
+            raise
+        self._start_failures = 0
 
     def convert_many(self, documents: Iterable[bytes]) -> Iterator[bytes | ConversionError]:
         """Convert in parallel on every converter; results (or errors) in the input's order."""

@@ -175,7 +175,7 @@ def provenance_parts(
         title=f"{spec.title} {key}",
         subject=spec.title,
         author=settings.organisation.agency,
-        keywords=f"dsreview, input-sha256:{digest}, template:{version}",
+        keywords=f"dsreview, input-sha256={digest}, template={version}",
         comments=f"dsreview가 생성한 문서입니다. input-sha256={digest} template={version}",
         identifier=key,
         category=kind,

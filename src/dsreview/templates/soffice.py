@@ -8,6 +8,7 @@ embedded, never boxes. The processes run in their own session, so stopping one s
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -74,17 +75,19 @@ def unoserver_command(settings: Settings) -> tuple[list[str], dict[str, str]]:
 
 
 def kill_group(process: subprocess.Popen[bytes], *, grace: float = 5.0) -> None:
-    """Stop a process we started in its own session, and everything it started."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
+    """Stop a process we started in its own session, and everything it started.
+
+    SIGTERM first (unoserver passes it on to LibreOffice); then SIGKILL to the group, because
+    LibreOffice's launcher (oosplash) outlives its leader otherwise.
+    """
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):  # killed below
+            process.wait(timeout=grace)
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=grace)
-    except ProcessLookupError:
-        process.wait(timeout=grace)
+    process.wait(timeout=grace)
 
 
 def convert_once(docx: bytes, *, settings: Settings, timeout: float | None = None) -> bytes:

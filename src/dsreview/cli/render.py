@@ -1,0 +1,176 @@
+"""`dsreview render` (DOMAIN §9): one document, or a batch of one document per JSONL line.
+
+    dsreview render KIND DATA.json -o OUT.docx [--pdf OUT.pdf]
+    dsreview render KIND DATA.jsonl --out-dir DIR [--pdf]
+    dsreview render review_opinion REQUEST.json --report REPORT.json -o OUT.docx
+
+Data is validated against `forms/render/<kind>.schema.json` first: invalid data is exit 2 with one
+line naming the field, and no file is written. In a batch a bad line is reported with its number,
+the others are rendered, and the exit status is 1. A single `--pdf` starts its own LibreOffice; a
+batch starts a pool of unoserver converters (about one per core) and stops it at the end.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from dsreview.errors import InputFileError, UsageError
+
+KindArg = Annotated[
+    str,
+    typer.Argument(
+        help="selection_notice | supplement_request | review_opinion | review_report | "
+        "nonconformance_posting | contract_info",
+        show_default=False,
+    ),
+]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="DATA.json (DATA.jsonl with --out-dir; - for stdin), then OUT.pdf after --pdf",
+        show_default=False,
+    ),
+]
+
+
+def _read_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    if not path.is_file():
+        raise InputFileError(f"파일이 없습니다 (no such file): {name}")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputFileError(f"UTF-8 텍스트 파일이 아닙니다 (not UTF-8 text): {name}") from None
+
+
+def _load_report(path: Path | None) -> Any:
+    if path is None:
+        return None
+    from dsreview.domain import Report
+    from dsreview.errors import DataValidationError
+    from dsreview.templates.batch import parse_json
+
+    raw = parse_json(_read_text(str(path)), source=str(path))
+    try:
+        return Report.model_validate(raw)
+    except ValueError as exc:
+        first = str(exc).splitlines()[1:2] or [str(exc)]
+        raise DataValidationError(
+            f"{path}: dsreview check --json 의 결과가 아닙니다 (not a check report): {first[0].strip()}"
+        ) from None
+
+
+def _single(kind: str, data_path: str, output: Path, pdf_path: Path | None, report_path: Path | None) -> None:
+    from dsreview.config import get_settings
+    from dsreview.templates.batch import build_data, parse_json, write_atomic
+    from dsreview.templates.render import render as render_document
+    from dsreview.templates.soffice import convert_once
+
+    settings = get_settings()
+    report = _load_report(report_path)
+    raw = parse_json(_read_text(data_path), source=data_path)
+    data = build_data(kind, raw, settings=settings, report=report)
+    doc = render_document(kind, data, settings=settings)
+    pdf = convert_once(doc.docx, settings=settings) if pdf_path is not None else None
+    # Written only now, both at once: invalid data or a failed conversion leaves no file behind.
+    output.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(output, doc.docx)
+    written = [str(output)]
+    if pdf_path is not None and pdf is not None:
+        pdf_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(pdf_path, pdf)
+        written.append(str(pdf_path))
+    print(f"생성 (written): {', '.join(written)}  [{kind} {doc.key}, input-sha256 {doc.input_sha256[:12]}…]")
+
+
+def _batch(kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Path | None) -> int:
+    from dsreview.cli import output as cli_output
+    from dsreview.config import get_settings
+    from dsreview.templates.batch import numbered_lines, render_batch
+
+    settings = get_settings()
+    report = _load_report(report_path)
+    lines = list(numbered_lines(_read_text(data_path).splitlines()))
+    with cli_output.progress(enabled=True) as update:
+
+        def tick(done: int, total: int) -> None:
+            if update is not None:
+                update("문서 생성 (rendering)", done, total)
+
+        result = render_batch(
+            kind,
+            lines,
+            settings=settings,
+            out_dir=out_dir,
+            pdf=pdf,
+            report=report,
+            total=len(lines),
+            progress=tick,
+        )
+    for error in result.errors:
+        print(f"dsreview: {error}", file=sys.stderr)
+    documents = sum(1 for path in result.written if path.suffix == ".docx")
+    print(
+        f"생성 {documents}건, 실패 {len(result.errors)}건 → {out_dir} "
+        f"({documents} rendered, {len(result.errors)} failed, {len(result.written)} files)"
+    )
+    return 0 if result.ok else 1
+
+
+def render(
+    kind: KindArg,
+    paths: PathsArg,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="OUT.docx (one document)")] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", help="Folder of a batch: one <key>.docx per line of DATA.jsonl"),
+    ] = None,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Also make the PDF: --pdf OUT.pdf for one document, --pdf in a batch"),
+    ] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(
+            "--report",
+            help="review_opinion, supplement_request: pre-fill from this `dsreview check --json` report; "
+            "DATA then holds the request (number, dates, reviewer)",
+        ),
+    ] = None,
+) -> int:
+    """Render official documents from validated data (DOCX, and PDF through LibreOffice)."""
+    from dsreview.templates.batch import FROM_REPORT
+    from dsreview.templates.kinds import kind_spec
+
+    kind_spec(kind)
+    if report is not None and kind not in FROM_REPORT:
+        raise UsageError(f"--report 는 {', '.join(FROM_REPORT)} 에만 쓸 수 있습니다 (not for {kind})")
+    if len(paths) > 2 or (len(paths) == 2 and not pdf):
+        raise UsageError(f"인수가 너무 많습니다 (unexpected argument): {paths[-1]}")
+    data_path = paths[0]
+    if out_dir is not None:
+        if output is not None:
+            raise UsageError(
+                "-o 와 --out-dir 는 함께 쓸 수 없습니다 (-o is for one document, --out-dir for a batch)"
+            )
+        if len(paths) == 2:
+            raise UsageError(
+                f"배치에서는 --pdf 에 경로를 주지 않습니다 (--pdf takes no path in a batch): {paths[1]}"
+            )
+        return _batch(kind, data_path, out_dir, pdf, report)
+    if output is None:
+        hint = " (a .jsonl batch needs --out-dir DIR)" if data_path.endswith(".jsonl") else ""
+        raise UsageError(f"-o OUT.docx 가 필요합니다 (missing option -o){hint}")
+    pdf_path = (Path(paths[1]) if len(paths) == 2 else output.with_suffix(".pdf")) if pdf else None
+    _single(kind, data_path, output, pdf_path, report)
+    return 0
+
+
+def register(app: typer.Typer) -> None:
+    app.command("render")(render)
