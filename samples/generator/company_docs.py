@@ -195,6 +195,7 @@ def corporate_registry(
     )
     doc.line("이 증명서는 등기기록의 내용과 틀림없음을 증명합니다.", align="center")
     doc.line(f"발행일  {fmt_date(f['issue_date'], ds if ds != 'kor_spaced' else 'slash')}", align="right")
+    doc.space(24)
     doc.signature(["법원행정처 등기정보중앙관리소 전산운영책임관"], seal="전산운영책임관인")
 
 

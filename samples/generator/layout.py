@@ -254,13 +254,19 @@ class Doc:
             self.seal(seal)
 
     def seal(self, text: str) -> None:
-        """A red round seal near the right margin, overlapping the last line as real seals do.
+        """A red round seal at the right end of the line just drawn (the issuer's name or `(인)`).
 
         Drawn as a raster image, as scanned-in seals are: it is ink on the page, not text.
         """
         size = 44
+        centre = self.y + self.s.size * (self.s.line_gap - 0.5)
         self.c.drawImage(
-            seal_image(text, self.s.bold), self.right - 30, self.y + 6, width=size, height=size, mask="auto"
+            seal_image(text, self.s.bold),
+            self.right - 34,
+            centre - size / 2,
+            width=size,
+            height=size,
+            mask="auto",
         )
 
     def boxes(self, labels: list[str]) -> None:

@@ -6,6 +6,7 @@ so on scanned pages the darkness of the box left of each option in the page imag
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -52,8 +53,13 @@ def _occurrences(text: str, options: dict[str, tuple[str, ...]]) -> list[tuple[i
     return sorted(taken)
 
 
+_LATIN_I = re.compile(r"(?<![A-Za-z])[l1|!](?=aaS)")
+
+
 def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[str, float] | None:
     text = squash(value.text)
+    if value.page.ocr:
+        text = _LATIN_I.sub("I", text)  # laaS → IaaS
     found = _occurrences(text, options)
     if not found:
         return None
@@ -74,6 +80,9 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
         unread = set(options) - {key for _, key in marks}
         if len(empty) == len(marks) and len(unread) == 1 and len(options) <= 3:
             return unread.pop(), 0.7
+    if ocr and len(found) == 1 and not marks[0][0] and found[0][0] == 0:
+        # a value printed alone and read with trailing noise: `SaaS (HESS`
+        return found[0][2], 0.85
     if all(mark is None for mark, _ in marks) and len({key for _, key in marks}) == 1:
         # one option printed as plain text (`모니터링 정보 제공 : 제공`), nothing else in the cell
         start, end, key = found[0]

@@ -14,11 +14,35 @@ from typing import Any
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import FieldValue
 from dsreview.extractors.checkbox import choose_option
-from dsreview.extractors.labels import Hit, PageLines, Value, find_labels, value_of
-from dsreview.extractors.text import squash
+from dsreview.extractors.labels import Hit, PageLines, Value, find_labels, line_rest, value_of
+from dsreview.extractors.text import squash, strip_parens
 from dsreview.forms import FieldSpec, document_spec
 
 _DATE_LINE = re.compile(r"^[\s\d.\-/년월일OoSlI]+$")
+
+
+_LATIN_RUN = re.compile(r"[A-Z]{3,}|[A-Za-z]*[|\]\[}{][A-Za-z]*")
+
+
+def _garbled(text: str) -> bool:
+    """Korean text read by OCR as Latin capitals or brackets: `ALAS`, `HEA! CHEO|AR`."""
+    hangul = sum(1 for ch in text if "가" <= ch <= "힣")
+    return bool(_LATIN_RUN.search(text)) and hangul < 2 * len(_LATIN_RUN.findall(text)) + 2
+
+
+def _numeric(n: int) -> Callable[[str], bool]:
+    """At least n characters that are or look like digits: a date or a number, not a sentence."""
+    return lambda t: (
+        sum(ch.isdigit() or ch in "OoIlSsBZ" for ch in t) >= n and not re.search(r"[가-힣]{3,}", t)
+    )
+
+
+def no_hangul_words(text: str) -> bool:
+    return not re.search(r"[가-힣]{2,}", text.replace(" ", "")) and len(text) <= 12
+
+
+def _doubtful(v: Value) -> bool:
+    return v.confidence < 0.6 or _garbled(v.text) or bool(_LATIN_RUN.search(v.text))
 
 
 class FieldReader:
@@ -35,7 +59,16 @@ class FieldReader:
         return self.spec.fields[name]
 
     def hits(self, name: str, aliases: list[str] | None = None) -> list[Hit]:
-        return find_labels(self.pages, aliases or list(self.field(name).aliases))
+        own = aliases or list(self.field(name).aliases)
+        others = {squash(strip_parens(a)) for a in self.stop} - {squash(strip_parens(a)) for a in own}
+        hits = find_labels(self.pages, own, self.stop)
+        # a fuzzy match that reads exactly as another field's label is that label (시간 ≠ 시점)
+        return [
+            h
+            for h in hits
+            if h.score >= 1.0
+            or squash(strip_parens(" ".join(w.text for w in h.label_words))).rstrip(":：") not in others
+        ]
 
     def value(
         self,
@@ -50,6 +83,11 @@ class FieldReader:
             v = value_of(hit, stop=self.stop, multiline=multiline, below=below)
             if v is not None and (accept is None or accept(v.text)):
                 return v
+            if accept is not None and self.ocr:
+                # OCR may cut one value into cells (`2024 || 년 04 월 05 일 ~ …`): take the rest of the line
+                whole = line_rest(hit)
+                if whole is not None and accept(whole.text):
+                    return whole
         return None
 
     def make(
@@ -79,6 +117,12 @@ class FieldReader:
         v = self.value(name, multiline=multiline, aliases=aliases, accept=lambda t: clean(t) is not None)
         if v is None:
             return None
+        if self.ocr and _doubtful(v):
+            again = v.page.reread_box(v.bbox, lang="kor+eng", psm=7)
+            if again is not None and clean(again[0]) and not _garbled(again[0]):
+                return self.make(
+                    clean(again[0]), Value(text=again[0], words=v.words, page=v.page, confidence=again[1])
+                )
         return self.make(clean(v.text), v)
 
     def name(self, name: str) -> FieldValue | None:
@@ -90,10 +134,42 @@ class FieldReader:
     def address(self, name: str) -> FieldValue | None:
         return self.text(name, multiline=True)
 
+    def reread(
+        self,
+        name: str,
+        parse: Callable[[str], Any],
+        attempts: list[tuple[str, str | None]],
+        aliases: list[str] | None = None,
+        plausible: Callable[[str], bool] | None = None,
+    ) -> FieldValue | None:
+        """On scans, read the value's box again (another model, a character whitelist) when the page
+        OCR gave nothing usable: seals over dates, digits read as letters."""
+        if not self.ocr:
+            return None
+        for hit in self.hits(name, aliases):
+            raw = value_of(hit, stop=self.stop)
+            if raw is None or not raw.words or (plausible is not None and not plausible(raw.text)):
+                continue
+            for lang, whitelist in attempts:
+                res = raw.page.reread_box(raw.bbox, lang=lang, psm=7, whitelist=whitelist)
+                if res is None:
+                    continue
+                value = parse(res[0])
+                if value is not None:
+                    v = Value(text=res[0], words=raw.words, page=raw.page, confidence=res[1])
+                    return self.make(value, v, valid=True, confidence=min(0.85, res[1]))
+        return None
+
     def date(self, name: str, *, aliases: list[str] | None = None) -> FieldValue | None:
         v = self.value(name, aliases=aliases, accept=lambda t: nz.parse_date(t, ocr=self.ocr) is not None)
         if v is None:
-            return None
+            return self.reread(
+                name,
+                lambda t: nz.parse_date(t, ocr=True),
+                [("kor+eng", None), ("eng", "0123456789./-")],
+                aliases,
+                plausible=_numeric(4),
+            )
         return self.make(nz.parse_date(v.text, ocr=self.ocr), v, valid=True)
 
     def period(self, name: str) -> tuple[FieldValue | None, FieldValue | None]:
@@ -109,8 +185,18 @@ class FieldReader:
     def identifier(self, name: str, kind: str, *, aliases: list[str] | None = None) -> FieldValue | None:
         readings = nz.brn_readings if kind == "brn" else nz.crn_readings
         v = self.value(name, aliases=aliases, accept=lambda t: bool(readings(t, ocr=self.ocr)))
-        if v is None:
-            return None
+        if v is not None:
+            value, ok = nz.pick_identifier(readings(v.text, ocr=self.ocr), kind)
+            if ok or not self.ocr:
+                return self.make(value, v, valid=ok)
+
+        def checked(text: str) -> str | None:
+            found, good = nz.pick_identifier(readings(text, ocr=True), kind)
+            return found if good else None
+
+        again = self.reread(name, checked, [("eng", "0123456789-")], aliases, plausible=_numeric(6))
+        if again is not None or v is None:
+            return again
         value, ok = nz.pick_identifier(readings(v.text, ocr=self.ocr), kind)
         return self.make(value, v, valid=ok)
 
@@ -148,7 +234,44 @@ class FieldReader:
                 return FieldValue(
                     value=None, confidence=0.9, page=v.page.page.number, bbox=v.bbox, raw=v.text
                 )
+        return self._option_row(spec) or self._reread_option(name, spec)
+
+    def _option_row(self, spec: FieldSpec) -> FieldValue | None:
+        """When the label is unreadable: the line that prints two or more of the field's options."""
+        phrases = [(squash(p), key) for key, ps in spec.options.items() for p in ps]
+        for pl in self.pages:
+            for i, line in enumerate(pl.lines):
+                text = squash(line.text)
+                if len({key for p, key in phrases if p in text}) < 2:
+                    continue
+                words = list(line.words)
+                nxt = pl.lines[i + 1] if i + 1 < len(pl.lines) else None
+                if nxt is not None and nxt.top - line.bottom < line.height * 0.8:
+                    words += nxt.words  # a row of options wrapped onto a second line
+                v = Value(
+                    text=" ".join(w.text for w in words),
+                    words=words,
+                    page=pl,
+                    confidence=sum(w.confidence for w in words) / len(words),
+                )
+                choice = choose_option(v, spec.options)
+                if choice is not None:
+                    return self.make(choice[0], v, valid=True, confidence=min(v.confidence, choice[1], 0.8))
         return None
+
+    def _reread_option(self, name: str, spec: FieldSpec) -> FieldValue | None:
+        """A value printed alone in Latin letters (`SaaS`) that the Korean model misread (`5885`)."""
+        phrases = [p for ps in spec.options.values() for p in ps]
+        if not phrases or not all(p.isascii() for p in phrases):
+            return None
+        letters = "".join(sorted({ch for p in phrases for ch in p}))
+
+        def parse(text: str) -> str | None:
+            words = text.split()
+            hits = {key for key, ps in spec.options.items() for p in ps if p in words}
+            return hits.pop() if len(hits) == 1 else None
+
+        return self.reread(name, parse, [("eng", letters)], plausible=no_hangul_words)
 
     def boolean(self, name: str) -> FieldValue | None:
         fv = self.option(name)

@@ -9,9 +9,12 @@ with wrapped continuation lines joined where the field allows it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from statistics import median
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from dsreview.domain import Page, Word
 from dsreview.extractors.layout import Line, Segment, bbox_of, build_lines
@@ -22,11 +25,29 @@ _ONLY_PUNCT = re.compile(r"^[\s:;：|·.\-]*$")
 _LEADING_COLON = re.compile(r"^[\s:;：|·]+")
 
 
+# Re-read a box of an OCR'd page: (page, bbox, lang, psm, whitelist) → (text, confidence).
+Reread = Callable[[Page, tuple[float, float, float, float], str, int, str | None], tuple[str, float]]
+
+
 @dataclass(slots=True)
 class PageLines:
     page: Page
     lines: list[Line]
     ocr: bool
+    reread: Reread | None = None
+
+    def reread_box(
+        self,
+        bbox: tuple[float, float, float, float],
+        *,
+        lang: str = "eng",
+        psm: int = 7,
+        whitelist: str | None = None,
+    ) -> tuple[str, float] | None:
+        if not (self.ocr and self.reread and self.page.image_path):
+            return None
+        text, conf = self.reread(self.page, bbox, lang, psm, whitelist)
+        return (text, conf) if text.strip() else None
 
 
 @dataclass(slots=True)
@@ -62,8 +83,10 @@ class Value:
         return bbox_of(self.words)
 
 
-def page_lines(page: Page, *, alt: bool = False) -> PageLines:
-    return PageLines(page=page, lines=build_lines(page.alt_words if alt else page.words), ocr=page.ocr)
+def page_lines(page: Page, *, alt: bool = False, reread: Reread | None = None) -> PageLines:
+    return PageLines(
+        page=page, lines=build_lines(page.alt_words if alt else page.words), ocr=page.ocr, reread=reread
+    )
 
 
 def _label_key(text: str) -> str:
@@ -99,12 +122,13 @@ def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int
             target = squash(alias)
             if key == target or raw == target:
                 score = 1.0
-            elif (
-                fuzzy and len(target) >= 4 and len(target) - (len(target) >= 6) <= len(key) <= len(target) + 2
-            ):
-                score = fuzz.ratio(key, target) / 100
-                if score < 0.84:
+            elif fuzzy and len(target) >= 4 and not target.startswith(key):
+                # OCR misreads a syllable or two; a missing last syllable is another word (서비스 ≠ 서비스명)
+                if Levenshtein.distance(key, target) > (1 if len(target) < 8 else 2):
                     continue
+                if len(target) <= 5 and key[-1] != target[-1]:
+                    continue  # 서비스가 is not 서비스명: short labels differ in their last syllable
+                score = fuzz.ratio(key, target) / 100
             else:
                 continue
             if best is None or score > best[2] or (score == best[2] and len(alias) > len(best[1])):
@@ -120,7 +144,7 @@ def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int
     return best
 
 
-def find_labels(pages: list[PageLines], aliases: list[str]) -> list[Hit]:
+def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | None = None) -> list[Hit]:
     """Every place a label of `aliases` starts a segment, best matches first, then top to bottom.
 
     Distinctive labels (4 letters or more) are also found inside a segment, ranked after those that
@@ -129,13 +153,18 @@ def find_labels(pages: list[PageLines], aliases: list[str]) -> list[Hit]:
     hits: list[Hit] = []
     long_aliases = [a for a in aliases if len(squash(a)) >= 4]
     for pl in pages:
+        typical = median([ln.height for ln in pl.lines]) if pl.lines else 0.0
         for li, line in enumerate(pl.lines):
+            if line.height > typical * 1.4:
+                continue  # a title (`신용평가등급 확인서`) is not a label
             for si, seg in enumerate(line.segments):
                 m = match_at(seg.words, aliases, fuzzy=pl.ocr)
                 if m:
                     hits.append(Hit(pl, li, si, m[0], m[1], m[2], m[3]))
                     continue
-                for k in range(1, len(seg.words)) if long_aliases else ():
+                if not long_aliases or (stop and match_at(seg.words, stop, fuzzy=pl.ocr)):
+                    continue  # the segment starts with another label (`지원서비스 유형` ≠ `서비스 유형`)
+                for k in range(1, len(seg.words)):
                     m = match_at(seg.words[k:], long_aliases, fuzzy=False)
                     if m and _start(seg.words[k:]) == 0:
                         hits.append(Hit(pl, li, si, k + m[0], m[1], m[2] * 0.9, m[3]))
@@ -242,6 +271,13 @@ class Columns:
         for seg in line.segments:
             out.setdefault(self.index(seg), []).append(seg)
         return out
+
+
+def line_rest(hit: Hit) -> Value | None:
+    """Everything right of the label on its line, across cells."""
+    line = hit.page.lines[hit.line]
+    words = hit.segment.words[hit.end + 1 :] + [w for seg in line.segments[hit.seg + 1 :] for w in seg.words]
+    return _make(words, hit.page, hit.remainder)
 
 
 def _below(hit: Hit, stop: list[str]) -> Value | None:

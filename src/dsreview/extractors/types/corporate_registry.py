@@ -9,7 +9,7 @@ from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines, Value, match_at
 from dsreview.extractors.layout import Line, bbox_of
-from dsreview.extractors.text import HANGUL_SYLLABLE, squash
+from dsreview.extractors.text import squash
 
 _ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.+)$")
 _SECTION_END = (
@@ -29,18 +29,14 @@ _TRAILING_REGISTRATION = re.compile(r"\s+(?:\d{4}\s*[./년].*|변경.*|등기)$"
 
 
 def _name_after(words: list[str]) -> str | None:
-    """The officer's name after the role: `김민준` or letter-spaced `김 민 준`."""
-    singles: list[str] = []
+    """The officer's name after the role: `김민준`, letter-spaced `김 민 준`, or OCR-split `안 승현`."""
+    parts: list[str] = []
     for w in words:
-        if HANGUL_SYLLABLE.match(w):
-            singles.append(w)
-            continue
-        if singles:
+        if not re.fullmatch(r"[가-힣]{1,4}", w) or len("".join(parts)) >= 4:
             break
-        if re.fullmatch(r"[가-힣]{2,5}", w):
-            return w
-        return None
-    return "".join(singles) if len(singles) >= 2 else None
+        parts.append(w)
+    name = "".join(parts)
+    return name if 2 <= len(name) <= 5 else None
 
 
 class CorporateRegistryExtractor:

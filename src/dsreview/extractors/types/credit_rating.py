@@ -8,9 +8,17 @@ from rapidfuzz import fuzz
 
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
-from dsreview.extractors.fields import FieldReader
+from dsreview.extractors.fields import FieldReader, no_hangul_words
 from dsreview.extractors.labels import PageLines, Value
 from dsreview.extractors.text import squash
+
+GRADE_CHARS = "ABCDNR+-0"
+
+
+def _grade(text: str) -> str | None:
+    found = nz.grades_in(text.split("(")[0])
+    return found[0] if found else None
+
 
 _COMPANY_FORM = re.compile(r"\(\s*주\s*\)|㈜|주식\s*회사|\s+")
 _CASH_FLOW = re.compile(r"\b(CF\s*-?\s*\d|CR\s*-?\s*\d|[A-E][+\-]?|NR)\b", re.IGNORECASE)
@@ -69,11 +77,39 @@ class CreditRatingExtractor:
         return r.make(found[0], found[1]) if found else None
 
     def _rating(self, r: FieldReader) -> FieldValue | None:
-        v = r.value("rating", accept=lambda t: bool(nz.grades_in(t.split("(")[0])))
+        v = r.value("rating", accept=lambda t: _grade(t) is not None)
         if v is None:
-            return None
-        grades = nz.grades_in(v.text.split("(")[0])
-        return r.make(grades[0], v, valid=True)
+            again = r.reread("rating", _grade, [("eng", GRADE_CHARS)], plausible=no_hangul_words)
+            return again or self._lone_grade(r)
+        grade = _grade(v.text)
+        if r.ocr and v.confidence < 0.85:
+            # a doubtful grade: read the word again with the English model and only grade letters
+            again = v.page.reread_box(v.bbox, lang="eng", psm=7, whitelist=GRADE_CHARS)
+            if again is not None and _grade(again[0]) is not None and again[1] >= v.confidence:
+                return r.make(
+                    _grade(again[0]),
+                    Value(text=again[0], words=v.words, page=v.page, confidence=again[1]),
+                    valid=True,
+                )
+        return r.make(grade, v, valid=True)
+
+    def _lone_grade(self, r: FieldReader) -> FieldValue | None:
+        """The grade in its own cell when its label was unreadable: a line of two cells, the second a grade."""
+        for pl in r.pages:
+            for line in pl.lines:
+                if len(line.segments) != 2:
+                    continue
+                grade = nz.canonical_grade(line.segments[1].text)
+                if grade is not None and grade not in ("C", "D", "R"):
+                    words = line.segments[1].words
+                    v = Value(
+                        text=line.segments[1].text,
+                        words=words,
+                        page=pl,
+                        confidence=min(0.7, sum(w.confidence for w in words) / len(words)),
+                    )
+                    return r.make(grade, v, valid=True)
+        return None
 
     def _cash_flow(self, r: FieldReader) -> FieldValue | None:
         v = r.value("cash_flow_grade", accept=lambda t: bool(_CASH_FLOW.search(t)))

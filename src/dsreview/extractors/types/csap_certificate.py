@@ -45,20 +45,41 @@ class CsapCertificateExtractor:
         return r.make(m.group(1), v)
 
     def _grade(self, r: FieldReader, kind: FieldValue | None) -> FieldValue | None:
+        """`인증등급 : 중`, or the grade printed with the type: `SaaS (표준등급)`."""
         labelled = r.option("grade")
         if labelled and labelled.value:
             return labelled
-        if kind and kind.raw:
-            m = _KIND_GRADE.search(kind.raw)
+        if kind is None:
+            return None
+        texts = [kind.raw]
+        if r.ocr and kind.bbox and kind.page is not None:
+            pl = next(p for p in r.pages if p.page.number == kind.page)
+            again = pl.reread_box(kind.bbox, lang="kor+eng", psm=7)
+            texts += [again[0]] if again else []
+        for text in texts:
+            m = _KIND_GRADE.search(squash(text))
             if m:
                 return FieldValue(
                     value=m.group(1),
                     confidence=kind.confidence,
                     page=kind.page,
                     bbox=kind.bbox,
-                    raw=kind.raw,
+                    raw=text,
                     valid=True,
                 )
+        return self._grade_below(r, kind)
+
+    def _grade_below(self, r: FieldReader, kind: FieldValue) -> FieldValue | None:
+        """The grade's own row right under the type, when its label was misread: a lone 상/중/하."""
+        for pl in r.pages:
+            if pl.page.number != kind.page or kind.bbox is None:
+                continue
+            below = [ln for ln in pl.lines if 0 < ln.top - kind.bbox[3] < 2.5 * (kind.bbox[3] - kind.bbox[1])]
+            for line in below[:1]:
+                last = squash(line.segments[-1].text)
+                if last in ("상", "중", "하") and len(line.segments) >= 2:
+                    v = Value(text=last, words=line.segments[-1].words, page=pl, confidence=0.6)
+                    return r.make(last, v, valid=True)
         return None
 
     def _issuer(self, r: FieldReader) -> FieldValue | None:
