@@ -79,8 +79,8 @@ class CreditRatingExtractor:
     def _rating(self, r: FieldReader) -> FieldValue | None:
         v = r.value("rating", accept=lambda t: _grade(t) is not None)
         if v is None:
-            again = r.reread("rating", _grade, [("eng", GRADE_CHARS)], plausible=no_hangul_words)
-            return again or self._lone_grade(r)
+            reread = r.reread("rating", _grade, [("eng", GRADE_CHARS)], plausible=no_hangul_words)
+            return reread or self._lone_grade(r)
         grade = _grade(v.text)
         if r.ocr and v.confidence < 0.85:
             # a doubtful grade: read the word again with the English model and only grade letters
@@ -94,7 +94,7 @@ class CreditRatingExtractor:
         return r.make(grade, v, valid=True)
 
     def _lone_grade(self, r: FieldReader) -> FieldValue | None:
-        """The grade in its own cell when its label was unreadable: a line of two cells, the second a grade."""
+        """The grade in its own cell when its label was unreadable: two cells, the second a grade."""
         for pl in r.pages:
             for line in pl.lines:
                 if len(line.segments) != 2:
