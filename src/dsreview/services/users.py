@@ -25,6 +25,7 @@ _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s.]{2,}$")
 _BRN = re.compile(r"^\d{3}-\d{2}-\d{5}$")
 _ALGORITHM = "HS256"
 MIN_PASSWORD = 8
+MIN_KEY = 32  # bytes of an HS256 key (RFC 7518 §3.2)
 _ORG_KIND = {Role.vendor: OrganisationKind.vendor, Role.agency: OrganisationKind.agency}
 
 
@@ -126,6 +127,8 @@ def authenticate(session: Session, *, settings: Settings, email: str, password: 
 def signing_key(settings: Settings) -> str:
     """The token key: the setting, else a random key kept in the data folder (made once, 0600)."""
     if settings.secret_key:
+        if len(settings.secret_key) < MIN_KEY:
+            raise UsageError(f"DSREVIEW_SECRET_KEY 는 {MIN_KEY}자 이상이어야 합니다 (HS256 key too short).")
         return settings.secret_key
     path = settings.data_dir / "secret_key"
     if not path.exists():
