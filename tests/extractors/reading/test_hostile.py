@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -12,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from dsreview.config import Limits, Settings
 from dsreview.domain import FileReading
@@ -195,6 +197,7 @@ def test_pdf_image_declaring_huge_size(tmp_path: Path, settings: Settings) -> No
 def test_image_file_declaring_huge_size(tmp_path: Path, settings: Settings) -> None:
     reading = _read(tmp_path, settings, "huge.png", png_with_size(40_000, 30_000))
     assert _only_problem(reading) == "image_too_large"
+    assert "40,000×30,000" in reading.problems[0].message
 
 
 def test_broken_image_file(tmp_path: Path, settings: Settings) -> None:
@@ -303,3 +306,12 @@ def test_a_bad_file_does_not_affect_the_others(tmp_path: Path, settings: Setting
     assert [r.readable for r in readings] == [True, False, False, True]
     assert readings[0].pages[0].text == "First"
     assert readings[3].pages[0].text == "Second"
+
+
+def test_truncated_tiff(tmp_path: Path, settings: Settings) -> None:
+    buf = io.BytesIO()
+    frames = [Image.new("L", (800, 1100), shade) for shade in (255, 128)]
+    frames[0].save(buf, "TIFF", save_all=True, append_images=frames[1:], compression="tiff_lzw")
+    data = buf.getvalue()
+    reading = _read(tmp_path, settings, "cut.tif", data[: len(data) // 2])
+    assert _only_problem(reading) == "corrupt"

@@ -216,3 +216,16 @@ def test_text_over_a_background_image_is_trusted(tmp_path: Path, ctx: ChildConte
     (page,) = read_pdf(buf.getvalue(), ctx)["pages"]
     assert "image" not in page
     assert [w[0] for w in page["words"] if w[0] == "134-86-72607"] == ["134-86-72607"]
+
+
+def test_filled_form_fields_are_read(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "form.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 12)
+    c.drawString(72, 750, "Company:")
+    c.acroForm.textfield(
+        name="company", value="Haneul Cloud", x=150, y=740, width=200, height=20, borderWidth=0
+    )
+    c.save()
+    (reading,) = read_files([path], settings=settings)
+    assert reading.pages[0].text == "Company: Haneul Cloud"

@@ -12,11 +12,10 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 from dsreview.extractors.reading.context import ChildContext, Fatal
 
@@ -133,18 +132,8 @@ def _page(file: str, width: int, height: int, dpi: int, number: int) -> dict[str
     }
 
 
-def read_image(data: bytes, ctx: ChildContext) -> dict[str, Any]:
-    """Pages of an image file (one per TIFF frame), each an image to OCR."""
+def _frames(im: Image.Image, fmt: str, data: bytes, ctx: ChildContext) -> list[dict[str, Any]]:
     limit = ctx.limits.max_image_pixels
-    Image.MAX_IMAGE_PIXELS = limit
-    warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # we check the size ourselves
-    try:
-        im = Image.open(io.BytesIO(data))
-    except Image.DecompressionBombError:
-        raise Fatal("image_too_large", {"width": 0, "height": 0}) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise Fatal("corrupt", {"what": "image"}) from None
-    fmt = im.format or ""
     frames = int(getattr(im, "n_frames", 1))
     if frames > ctx.limits.max_pages:
         raise Fatal("too_many_pages", {"pages": frames})
@@ -166,12 +155,24 @@ def read_image(data: bytes, ctx: ChildContext) -> dict[str, Any]:
         if passthrough:
             file = store_image(ctx, data, "jpg" if fmt == "JPEG" else "png")
         else:
-            try:
-                img = _upright(im, orientation)
-            except (OSError, ValueError, SyntaxError):
-                raise Fatal("corrupt", {"what": "image"}) from None
+            img = _upright(im, orientation)
             width, height = img.size
             ext = "jpg" if fmt == "JPEG" and img.mode in ("L", "RGB") else "png"
             file = store_image(ctx, encode(img, ext), ext)
         pages.append(_page(file, width, height, dpi, k + 1))
+    return pages
+
+
+def read_image(data: bytes, ctx: ChildContext) -> dict[str, Any]:
+    """Pages of an image file (one per TIFF frame), each an image to OCR."""
+    # Pillow's own guard would refuse huge images at open, before we know their size to report:
+    # each frame's declared size is checked in `_frames`, before any pixel is decoded.
+    Image.MAX_IMAGE_PIXELS = None
+    try:
+        im = Image.open(io.BytesIO(data))
+        pages = _frames(im, im.format or "", data, ctx)
+    except (Fatal, MemoryError):
+        raise
+    except Exception as exc:  # Pillow fails on malformed images in many ways (TypeError, KeyError…)
+        raise Fatal("corrupt", {"what": "image"}) from exc
     return {"pages": pages, "problems": []}

@@ -266,8 +266,22 @@ def _ocr_image(
     return _render(page, *size, ctx)
 
 
+def _load_page(doc: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """The page with its annotations flattened into it: filled form fields and typed-in text
+    (FreeText annotations) are part of what the vendor submits, but not of the page's text."""
+    page = doc[index]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+        flattened = pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY)
+        if flattened == pdfium_c.FLATTEN_SUCCESS:
+            page.close()
+            page = doc[index]
+    return page
+
+
 def _read_page(page: pdfium.PdfPage, number: int, ctx: ChildContext) -> dict[str, Any]:
     width, height = page.get_size()
+    if not (width > 0 and height > 0):
+        raise pdfium.PdfiumError("page without an area")
     aff = _affine(page, width, height)
     textpage = page.get_textpage()
     try:
@@ -313,13 +327,16 @@ def read_pdf(data: bytes, ctx: ChildContext) -> dict[str, Any]:
     failed: list[int] = []
     for i in range(count):
         try:
-            page = doc[i]
+            page = _load_page(doc, i)
         except pdfium.PdfiumError:
             failed.append(i + 1)
             pages.append({"n": i + 1, "w": 0.0, "h": 0.0, "words": []})
             continue
         try:
             pages.append(_read_page(page, i + 1, ctx))
+        except pdfium.PdfiumError:
+            failed.append(i + 1)
+            pages.append({"n": i + 1, "w": 0.0, "h": 0.0, "words": []})
         finally:
             page.close()
     if len(failed) == count:

@@ -19,6 +19,7 @@ import resource
 import selectors
 import signal
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,10 @@ def _child(task: Task, write_fd: int, limits: Limits) -> None:
         # a child lives a few milliseconds to seconds under a memory limit: no collection needed.
         gc.disable()
         faulthandler.disable()  # a crash is reported by the parent, never as a traceback
+        # Libraries warn about the odd bytes of hostile files (Pillow: "Corrupt EXIF data"); with
+        # nobody to read them, and the parent's filters possibly turning them into errors, mute them.
+        warnings.resetwarnings()
+        warnings.simplefilter("ignore")
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         # Keep only the pipe: no inherited socket, log or database file is reachable from here.
