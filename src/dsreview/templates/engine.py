@@ -3,8 +3,11 @@
 `DocxTemplate.render()` reloads the package, re-patches and recompiles the Jinja source of every
 part, and re-serialises every part on save: about 30 ms a document, most of it repeated work.
 `PreparedTemplate` runs docxtpl's own steps (`patch_xml`, `resolve_listing`, `fix_tables`,
-`fix_docpr_ids`) in the same order, but patches and compiles each templated part once, and writes
-the package by appending the changed parts to a pre-built archive of the unchanged ones.
+`fix_docpr_ids`) in the same order, but patches and compiles each templated part once, skips the
+steps that cannot change anything (`resolve_listing` when no value brought a tab or line break,
+`fix_tables` when no `{%tc %}` loop can change a table's columns, `fix_docpr_ids` when there is no
+picture), and writes the package by appending the changed parts to a pre-built archive of the
+unchanged ones.
 `render_with_docxtpl()` is the plain docxtpl call; the tests check that both produce the same
 document for every sample.
 """
@@ -42,6 +45,8 @@ class _Part:
     prefix: bytes  # the part's XML before the templated element (body / root), as bytes
     suffix: bytes
     whole: bool  # True: the template is the whole root element (headers, footers)
+    column_loops: bool  # `{%tc %}` tags: docxtpl's fix_tables must adjust the grids
+    pictures: bool  # drawings: docxtpl's fix_docpr_ids must renumber them
 
 
 class PreparedTemplate:
@@ -86,24 +91,25 @@ class PreparedTemplate:
             prefix = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             suffix = b""
             whole = True
+        column_loops = bool(re.search(r"\{%-?\s*tc\s", source))
+        pictures = "docPr" in source
         patched = self._tpl.patch_xml(source)
         patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
-        return _Part(name, env.from_string(patched), prefix, suffix, whole)
+        return _Part(name, env.from_string(patched), prefix, suffix, whole, column_loops, pictures)
 
     def _render_part(self, part: _Part, context: Mapping[str, Any]) -> bytes:
         xml = part.template.render(context)
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-        with self._lock:  # docxtpl's helpers keep a counter on the instance
+        if any(c in xml for c in "\t\n\a\f"):  # a value brought a tab or a line break
             xml = self._tpl.resolve_listing(xml)
-            if part.whole:
-                tree = etree.fromstring(xml)
-            else:
+        if not part.whole and (part.column_loops or part.pictures):
+            with self._lock:  # docxtpl's helpers keep a counter on the instance
                 tree = self._tpl.fix_tables(xml)
                 self._tpl.docx_ids_index = 1000
                 self._tpl.fix_docpr_ids(tree)
-        text: str = etree.tostring(tree, encoding="unicode")
-        return part.prefix + text.encode("utf-8") + part.suffix
+            xml = etree.tostring(tree, encoding="unicode")
+        return part.prefix + xml.encode("utf-8") + part.suffix
 
     def render(self, context: Mapping[str, Any], extra: Mapping[str, bytes] | None = None) -> bytes:
         """The rendered package; `extra` adds (or replaces, if named in `replaced`) whole parts."""
