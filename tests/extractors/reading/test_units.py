@@ -11,8 +11,9 @@ from PIL import Image
 
 from dsreview.config import Limits
 from dsreview.extractors.reading.child import sniff
-from dsreview.extractors.reading.images import jpeg_info, jpeg_passable, plausible_dpi
+from dsreview.extractors.reading.images import plausible_dpi
 from dsreview.extractors.reading.ocr import OcrRequest, parse_tsv
+from dsreview.extractors.reading.pageimages import jpeg_info, jpeg_passable
 from dsreview.extractors.reading.prescan import inflated_size, prescan
 from dsreview.extractors.reading.problems import WARNINGS, make_problem
 from dsreview.extractors.reading.textlayer import Char, garbage_score, group_words

@@ -19,6 +19,7 @@ from dsreview.extractors.reading.child import read_file_json, warm_up
 from dsreview.extractors.reading.context import ChildContext
 from dsreview.extractors.reading.ocr_pages import ocr_pages
 from dsreview.extractors.reading.payload import reading_from_child
+from dsreview.extractors.reading.preload import preload_if_threaded
 from dsreview.extractors.reading.problems import make_problem
 from dsreview.extractors.reading.sandbox import ChildResult, Task, run_isolated
 
@@ -114,6 +115,7 @@ def read_files(
         report_read()
 
     if tasks:
+        preload_if_threaded()
         _warm_up_once(ctx)
     run_isolated(tasks, limits=limits, workers=settings.ocr_workers, on_done=on_done)
 

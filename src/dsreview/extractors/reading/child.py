@@ -12,15 +12,19 @@ parsed hostile bytes sends without running anything):
 
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 from typing import Any
 
 from dsreview.extractors.reading.context import ChildContext, Fatal
-from dsreview.extractors.reading.images import read_image
 from dsreview.extractors.reading.pdf import WARM_UP_PDF, read_pdf
 
 IMAGE_KINDS = frozenset({"png", "jpeg", "tiff"})
+
+# Codecs are modules imported on first use: load them in the parent (see preload.py).
+for _codec in ("cp949", "euc_kr", "utf-16-le", "latin-1"):
+    codecs.lookup(_codec)
 
 # Leading bytes of formats we read, and of those vendors send by mistake (named in the message).
 _MAGIC: list[tuple[bytes, str]] = [
@@ -84,6 +88,8 @@ def read_file(path: Path, ctx: ChildContext) -> dict[str, Any]:
         if kind == "pdf":
             return read_pdf(data, ctx)
         if kind in IMAGE_KINDS:
+            from dsreview.extractors.reading.images import read_image  # Pillow: see preload.py
+
             return read_image(data, ctx)
         raise Fatal("not_supported", {"kind": kind})
     except Fatal as fatal:

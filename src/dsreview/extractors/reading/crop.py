@@ -13,8 +13,6 @@ import logging
 import math
 from pathlib import Path
 
-from PIL import Image, ImageOps
-
 from dsreview.config import Settings
 from dsreview.domain import Page
 from dsreview.errors import ReadError
@@ -25,6 +23,7 @@ from dsreview.extractors.reading.ocr import (
     run_tesseract,
     tesseract_version,
 )
+from dsreview.extractors.reading.preload import preload_if_threaded
 from dsreview.extractors.reading.sandbox import run_isolated
 
 log = logging.getLogger(__name__)
@@ -48,6 +47,8 @@ def crop_box(page: Page, bbox: Box, pad: float) -> tuple[int, int, int, int]:
 
 def _crop_png(image_path: Path, box: tuple[int, int, int, int], max_pixels: int) -> bytes:
     """Runs in the child: decode the page image, cut the box out, return it as PNG."""
+    from PIL import Image, ImageOps  # in the child: see api.preload
+
     Image.MAX_IMAGE_PIXELS = max_pixels
     with Image.open(image_path) as im:
         width, height = im.size
@@ -86,6 +87,7 @@ def ocr_crop(
     pad = 0.2 * max(bbox[3] - bbox[1], 1.0)
     box = crop_box(page, bbox, pad)
     path, limit = Path(page.image_path), settings.limits.max_image_pixels
+    preload_if_threaded()
     (result,) = run_isolated([lambda: _crop_png(path, box, limit)], limits=settings.limits, workers=1)
     if not result.ok or not result.output.startswith(b"\x89PNG"):
         log.warning("cropping %s page %d failed (exit %s)", page.source, page.number, result.exit_code)

@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from dsreview.extractors.reading.context import ChildContext, Fatal
-from dsreview.extractors.reading.images import encode, jpeg_info, jpeg_passable, store_image
+from dsreview.extractors.reading.pageimages import encode, jpeg_info, jpeg_passable, store_image
 from dsreview.extractors.reading.prescan import prescan
 from dsreview.extractors.reading.textlayer import (
     GARBAGE_RATIO,
