@@ -83,6 +83,7 @@ def selection_notice(doc: Any) -> None:
         "4.",
         "수요기관과 계약을 체결한 경우 계약일부터 {{ periods.contract_registration_days }}일 이내에 "
         "계약정보가 이용지원시스템에 등록되도록 협조하여 주시기 바랍니다.{{ end_mark }}",
+        keep_next=True,
     )
     attachments(doc)
     official_closing(doc)
@@ -133,6 +134,7 @@ def supplement_request(doc: Any) -> None:
         1,
         "3.",
         "보완서류는 디지털서비스 이용지원시스템을 통하여 제출하여 주시기 바랍니다.{{ end_mark }}",
+        keep_next=True,
     )
     attachments(doc)
     official_closing(doc)
@@ -176,6 +178,7 @@ def nonconformance_posting(doc: Any) -> None:
         "위 디지털서비스는 디지털서비스 이용지원시스템의 선정 디지털서비스 목록에서 삭제되었으며, "
         "게시 기간 동안 그 명칭과 부적합 사유를 공개합니다.{{ end_mark }}",
         space_before=6,
+        keep_next=True,
     )
     attachments(doc)
     official_closing(doc)

@@ -86,6 +86,7 @@ def review_opinion(doc: Any) -> None:
         "자동 확인 결과는 제출서류를 기계적으로 확인한 것이며, 판정은 검토위원이 합니다. "
         "기준별로 검토 의견을 적고 적합 또는 부적합에 표시해 주십시오.",
         "DS Table",
+        keep_next=True,
     ).paragraph_format.space_after = Pt(4)
     tag(doc, "for c in criteria")
     grid = Grid(doc, [28, 97, 50])

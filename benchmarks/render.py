@@ -1,0 +1,241 @@
+"""Figures of document generation. Run: .venv/bin/python benchmarks/render.py [--quick]
+
+(a) DOCX: milliseconds a document, warm, validation included, for every kind's sample and for a
+    200-row selection notice;
+(b) PDF in a batch, converters warm: our ConverterPool against the same DOCX files converted
+    straight through unoserver (its own client, as many servers and threads), and the ratio;
+(c) 425 selection notices (the number of services selected so far) through the command line,
+    `dsreview render selection_notice notices.jsonl --out-dir DIR --pdf`, converters started by
+    the command: total seconds;
+(d) every planted value of the inputs visible in the DOCX and in the PDF text, and every font of
+    every PDF embedded (pdffonts).
+
+Prints figures only. The data are the samples of samples/render/ and variations of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.templates.conftest import docx_text, squeeze, visible  # noqa: E402
+from tests.templates.edge import many_rows  # noqa: E402
+from tests.templates.planted import expected  # noqa: E402
+
+from dsreview.config import Settings  # noqa: E402
+from dsreview.templates.kinds import kinds  # noqa: E402
+from dsreview.templates.pdf import ConverterPool  # noqa: E402
+from dsreview.templates.render import render, render_docx  # noqa: E402
+from dsreview.templates.soffice import kill_group, soffice_path, unoserver_command  # noqa: E402
+
+SAMPLES = ROOT / "samples" / "render"
+NOTICES = 425
+
+
+def sample(kind: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((SAMPLES / f"{kind}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def notices(n: int) -> list[dict[str, Any]]:
+    """`n` distinct selection notices, one to three services each."""
+    base = sample("selection_notice")
+    out = []
+    for i in range(n):
+        data = copy.deepcopy(base)
+        data["document_number"] = f"AI클라우드혁신팀-{2000 + i}"
+        data["recipient"]["company_name"] = f"주식회사 클라우드{i + 1:03d}"
+        data["services"] = data["services"][: 1 + i % 3]
+        for j, service in enumerate(data["services"]):
+            service["selection_number"] = f"DS-2024-{i * 3 + j + 1:04d}"
+        out.append(data)
+    return out
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:7.1f} ms"
+
+
+def docx_figures(settings: Settings, repeat: int) -> None:
+    print("(a) DOCX rendering, warm, validation included (median of", repeat, "runs)")
+    cases: list[tuple[str, str, dict[str, Any]]] = [(k, k, sample(k)) for k in kinds()]
+    cases.append(("selection_notice, 200 rows", "selection_notice", many_rows("selection_notice", 200)))
+    for label, kind, data in cases:
+        render(kind, data, settings=settings)
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            render(kind, data, settings=settings)
+            times.append(time.perf_counter() - start)
+        print(f"    {label:<30} {ms(statistics.median(times))} a document")
+
+
+def _raw_unoserver(settings: Settings, paths: list[Path], out: Path, servers: int, port: int) -> float:
+    """The same files straight through unoserver: its server and its client, one thread a server."""
+    from unoserver.client import UnoClient
+
+    procs = []
+    base_command, env = unoserver_command(settings)
+    for i in range(servers):
+        profile = Path(tempfile.mkdtemp(prefix="bench-raw-profile-"))
+        command = [
+            *base_command,
+            "--port",
+            str(port + 2 * i),
+            "--uno-port",
+            str(port + 2 * i + 1),
+            "--user-installation",
+            str(profile),
+            "--executable",
+            soffice_path(settings),
+            "--quiet",
+        ]
+        procs.append(subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.DEVNULL))
+    clients = [UnoClient(port=str(port + 2 * i)) for i in range(servers)]
+    try:
+        for client in clients:  # waits until the server answers, then warms it up
+            client.convert(inpath=str(paths[0]), outpath=str(out / "warm.pdf"))
+
+        def one(job: tuple[int, Path]) -> None:
+            index, path = job
+            clients[index % servers].convert(inpath=str(path), outpath=str(out / f"raw-{path.stem}.pdf"))
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=servers) as ex:
+            list(ex.map(one, enumerate(paths)))
+        return time.perf_counter() - start
+    finally:
+        for proc in procs:
+            kill_group(proc)
+
+
+def pdf_figures(settings: Settings, count: int) -> None:
+    print(f"\n(b) PDF in a batch of {count} selection notices, {settings.pdf_converters} converters, warm")
+    docs = [render_docx("selection_notice", d, settings=settings) for d in notices(count)]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = []
+        for i, docx in enumerate(docs):
+            path = folder / f"n{i:04d}.docx"
+            path.write_bytes(docx)
+            paths.append(path)
+        raw = _raw_unoserver(
+            settings, paths, folder, settings.pdf_converters, settings.unoserver_base_port + 300
+        )
+    with ConverterPool(settings) as pool:
+        pool.wait_ready()
+        list(pool.convert_many(docs[: settings.pdf_converters]))  # warm up each converter
+        start = time.perf_counter()
+        results = list(pool.convert_many(docs))
+        ours = time.perf_counter() - start
+    failed = sum(1 for r in results if not isinstance(r, bytes))
+    print(f"    raw unoserver (client + server)  {ms(raw / count)} a document")
+    print(f"    dsreview ConverterPool           {ms(ours / count)} a document  ({failed} failed)")
+    print(f"    ratio                            {ours / raw:7.2f} ×")
+
+
+def _run_cli(args: list[str], settings: Settings) -> tuple[float, subprocess.CompletedProcess[str]]:
+    env = {**os.environ, "DSREVIEW_DATA_DIR": str(settings.data_dir)}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "dsreview"), *args], capture_output=True, text=True, env=env
+    )
+    return time.perf_counter() - start, result
+
+
+def batch_figures(settings: Settings, count: int) -> Path:
+    print(
+        f"\n(c) {count} selection notices to DOCX and PDF through the command line (converters started by it)"
+    )
+    folder = Path(tempfile.mkdtemp(prefix="bench-notices-"))
+    data = notices(count)
+    (folder / "notices.jsonl").write_text(
+        "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in data), encoding="utf-8"
+    )
+    seconds, result = _run_cli(
+        [
+            "render",
+            "selection_notice",
+            str(folder / "notices.jsonl"),
+            "--out-dir",
+            str(folder / "out"),
+            "--pdf",
+        ],
+        settings,
+    )
+    pdfs = list((folder / "out").glob("*.pdf"))
+    print(
+        f"    total {seconds:6.1f} s  ({seconds / count * 1000:.0f} ms a notice; exit {result.returncode}; "
+        f"{len(pdfs)} PDF files)"
+    )
+    return folder
+
+
+def check_figures(settings: Settings, folder: Path, count: int) -> None:
+    print("\n(d) planted values and fonts")
+    out = folder / "out"
+    checked: list[tuple[str, dict[str, Any], bytes, bytes]] = []
+    with ConverterPool(settings) as pool:
+        for kind in kinds():
+            doc = render(kind, sample(kind), settings=settings)
+            checked.append((kind, sample(kind), doc.docx, pool.convert(doc.docx)))
+    for data in notices(count):
+        key = data["document_number"]
+        checked.append(
+            ("selection_notice", data, (out / f"{key}.docx").read_bytes(), (out / f"{key}.pdf").read_bytes())
+        )
+    values = missing_docx = missing_pdf = fonts = unembedded = 0
+    tmp = Path(tempfile.mkdtemp(prefix="bench-check-"))
+    for _, data, docx, pdf in checked:
+        wanted = expected(data)
+        values += len(wanted)
+        text = squeeze(docx_text(docx))
+        missing_docx += sum(1 for v in wanted if squeeze(v) not in text)
+        (tmp / "x.pdf").write_bytes(pdf)
+        ptext = squeeze(
+            subprocess.run(
+                ["pdftotext", "-raw", str(tmp / "x.pdf"), "-"], capture_output=True, text=True
+            ).stdout
+        )
+        missing_pdf += sum(1 for v in wanted if not visible(v, ptext))
+        listing = subprocess.run(["pdffonts", str(tmp / "x.pdf")], capture_output=True, text=True).stdout
+        rows = [line.split() for line in listing.splitlines()[2:]]
+        fonts += len(rows)
+        unembedded += sum(1 for r in rows if r[-5] != "yes")
+    print(
+        f"    {len(checked)} documents, {values} planted values: "
+        f"{missing_docx} missing in DOCX, {missing_pdf} missing in PDF"
+    )
+    print(f"    {fonts} fonts in the PDFs: {unembedded} not embedded")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer runs and a batch of 60 notices")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-render-") as data_dir:
+        settings = Settings(data_dir=Path(data_dir), unoserver_base_port=26000)
+        docx_figures(settings, 20 if args.quick else 100)
+        pdf_figures(settings, 40 if args.quick else 120)
+        count = 60 if args.quick else NOTICES
+        folder = batch_figures(settings, count)
+        check_figures(settings, folder, count)
+
+
+if __name__ == "__main__":
+    main()
