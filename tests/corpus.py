@@ -18,7 +18,8 @@ SANCTIONS = ROOT / "samples" / "sanctions.csv"
 @cache
 def scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("score_bundles", ROOT / "benchmarks" / "score_bundles.py")
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules["score_bundles"] = module
     spec.loader.exec_module(module)

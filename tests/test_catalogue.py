@@ -72,4 +72,5 @@ def test_every_finding_code_of_the_domain_is_defined() -> None:
     }
     assert codes <= set(finding_specs())
     for spec in finding_specs().values():
-        assert re.search(r"[가-힣]", spec.ko) and spec.en
+        assert re.search(r"[가-힣]", spec.ko)
+        assert spec.en

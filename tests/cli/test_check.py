@@ -69,13 +69,12 @@ def test_readable_table_in_korean_and_english(tmp_path: Path) -> None:
     files = case_files("S18")
     ko = dsreview("check", *files, data_dir=tmp_path)
     assert ko.returncode == 0, ko.stderr
-    assert (
-        "서류 미비" in ko.stdout
-        and "missing_document" in ko.stdout
-        and "공급 및 기술지원 협약서" in ko.stdout
-    )
+    assert "서류 미비" in ko.stdout
+    assert "missing_document" in ko.stdout
+    assert "공급 및 기술지원 협약서" in ko.stdout
     en = dsreview("check", "--lang", "en", *files, data_dir=tmp_path)
-    assert "incomplete" in en.stdout and "reseller_agreement" in en.stdout
+    assert "incomplete" in en.stdout
+    assert "reseller_agreement" in en.stdout
 
 
 def test_application_date_defaults_to_the_form(tmp_path: Path) -> None:
@@ -90,12 +89,11 @@ def test_a_broken_file_is_a_finding_and_the_rest_is_checked(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     unreadable = [f for f in report["findings"] if f["code"] == "unreadable_document"]
-    assert (
-        len(unreadable) == 1
-        and unreadable[0]["source"] == "첨부.pdf"
-        and "첨부.pdf" in unreadable[0]["message"]
-    )
-    assert len(report["documents"]) == 8 and report["complete"] is False
+    assert len(unreadable) == 1
+    assert unreadable[0]["source"] == "첨부.pdf"
+    assert "첨부.pdf" in unreadable[0]["message"]
+    assert len(report["documents"]) == 8
+    assert report["complete"] is False
 
 
 def test_a_malformed_sanctions_list_is_a_usage_error(tmp_path: Path) -> None:
@@ -107,4 +105,5 @@ def test_a_malformed_sanctions_list_is_a_usage_error(tmp_path: Path) -> None:
     )
     result = dsreview("check", "--sanctions", str(bad), *case_files("S01"), data_dir=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "sanctions.csv:2" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "sanctions.csv:2" in result.stderr

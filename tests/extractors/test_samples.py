@@ -41,4 +41,5 @@ def test_every_value_keeps_its_evidence(settings: Settings) -> None:
             ev = doc.evidence[name]
             assert ev.page in doc.pages
             x0, top, x1, bottom = ev.bbox
-            assert 0 <= x0 < x1 <= 600 and 0 <= top < bottom <= 850, (doc.type, name, ev)
+            assert 0 <= x0 < x1 <= 600, (doc.type, name, ev)
+            assert 0 <= top < bottom <= 850, (doc.type, name, ev)

@@ -74,7 +74,8 @@ def test_missing_documents_follow_the_table() -> None:
     )
     del docs["sla_policy"], docs["csap_certificate"]
     report = check(docs)
-    assert report.complete and report.criteria["1"] == "pass"
+    assert report.complete
+    assert report.criteria["1"] == "pass"
     assert report.criteria["3-1"] == report.criteria["3-2"] == report.criteria["3-3"] == "review"
 
 
@@ -153,7 +154,9 @@ def test_sanctions_list() -> None:
     assert check(docs, sanctions=None).criteria["2-2"] == "review"
     assert "sanctions_unavailable" in codes(check(docs, sanctions=None))
     active = check(docs, sanctions=f"{brn},x,2024-01-01,2024-03-15,허위서류\n")
-    assert active.criteria["2-2"] == "fail" and "sanctioned_vendor" in codes(active) and active.complete
+    assert active.criteria["2-2"] == "fail"
+    assert "sanctioned_vendor" in codes(active)
+    assert active.complete
     ended = check(docs, sanctions=f"{brn},x,2023-01-01,2024-03-14,허위서류\n")
     assert ended.criteria["2-2"] == "pass"
     other = check(docs, sanctions="220-81-62517,y,2024-01-01,2025-01-01,계약불이행\n")
@@ -164,16 +167,22 @@ def test_csap_validity_education_and_service() -> None:
     docs = documents()
     docs["csap_certificate"].fields["valid_until"] = "2024-03-14"
     report = check(docs)
-    assert report.criteria["3-1"] == "review" and "csap_expired" in codes(report) and not report.complete
+    assert report.criteria["3-1"] == "review"
+    assert "csap_expired" in codes(report)
+    assert not report.complete
     docs = documents()
     docs["csap_certificate"].fields["service_name"] = "전혀 다른 보안관제"
     report = check(docs)
-    assert report.criteria["3-1"] == "review" and "csap_service_mismatch" in codes(report) and report.complete
+    assert report.criteria["3-1"] == "review"
+    assert "csap_service_mismatch" in codes(report)
+    assert report.complete
     docs = documents()
     docs["application_form"].fields["education_exempt"] = True
     del docs["csap_certificate"]
     report = check(docs)
-    assert report.complete and "csap_exempt_education" in codes(report) and report.criteria["3-1"] == "review"
+    assert report.complete
+    assert "csap_exempt_education" in codes(report)
+    assert report.criteria["3-1"] == "review"
 
 
 @pytest.mark.parametrize(
@@ -203,7 +212,8 @@ def test_reseller_agreement() -> None:
     assert check(docs, day=date(2025, 8, 25)).complete
     docs["reseller_agreement"].fields["reseller_brn"] = "220-81-62517"
     report = check(docs, day=date(2025, 8, 25))
-    assert "reseller_agreement_mismatch" in codes(report) and report.criteria["1"] == "review"
+    assert "reseller_agreement_mismatch" in codes(report)
+    assert report.criteria["1"] == "review"
     docs = documents("S17")
     report = check(docs, day=date(2030, 1, 1))
     assert "reseller_agreement_expired" in codes(report)
@@ -217,8 +227,9 @@ def test_identifiers_and_identity() -> None:
     docs["application_form"].fields["business_registration_number"] = "220-81-62518"
     report = check(docs)
     assert {"invalid_identifier", "identity_mismatch"} <= codes(report)
-    bad = [f for f in report.findings if f.code == "invalid_identifier"][0]
-    assert bad.document == "application_form" and "220-81-62518" in bad.message
+    bad = next(f for f in report.findings if f.code == "invalid_identifier")
+    assert bad.document == "application_form"
+    assert "220-81-62518" in bad.message
     docs = documents()
     docs["credit_rating"].fields["company_name"] = "㈜" + docs["corporate_registry"].fields[
         "company_name"
@@ -247,5 +258,7 @@ def test_messages_in_english_on_request() -> None:
     del docs["sla_policy"]
     ko = check(docs).findings[0].message
     en = check(docs, lang="en").findings[0].message
-    assert "서비스 수준 정책서" in ko and "제출" in ko
-    assert "sla_policy" in en and "missing" in en
+    assert "서비스 수준 정책서" in ko
+    assert "제출" in ko
+    assert "sla_policy" in en
+    assert "missing" in en
