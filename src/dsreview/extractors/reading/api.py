@@ -29,7 +29,7 @@ ProgressCallback = Callable[[str, int, int], None]
 
 def image_dir(settings: Settings) -> Path:
     """Where page images for OCR are kept (also when the OCR result cache is off)."""
-    return settings.cache_dir / "ocr" / "images"
+    return (settings.cache_dir / "ocr" / "images").resolve()
 
 
 _warm = False
@@ -42,19 +42,19 @@ def _warm_up_once(ctx: ChildContext) -> None:
         _warm = True
 
 
-def _precheck(path: Path, settings: Settings) -> str | None:
-    """A reason to refuse the file without opening it: missing, empty, too large."""
+def _precheck(path: Path, settings: Settings) -> tuple[str | None, int]:
+    """A reason to refuse the file without opening it (missing, empty, too large), and its size."""
     try:
         if not path.is_file():
-            return "unreadable"
+            return "unreadable", 0
         size = path.stat().st_size
     except OSError:
-        return "unreadable"
+        return "unreadable", 0
     if size == 0:
-        return "empty"
+        return "empty", 0
     if size > settings.limits.max_file_bytes:
-        return "too_large"
-    return None
+        return "too_large", size
+    return None, size
 
 
 def _finish(reading: FileReading, failed_pages: list[int], settings: Settings) -> FileReading:
@@ -100,12 +100,11 @@ def read_files(
             progress("read", read, len(paths))
 
     for i, path in enumerate(paths):
-        reason = _precheck(path, settings)
+        reason, size = _precheck(path, settings)
         if reason is None:
             tasks.append(functools.partial(read_file_json, path.resolve(), ctx))
             owners.append(i)
             continue
-        size = path.stat().st_size if reason == "too_large" else 0
         readings[i].problems.append(make_problem(reason, {"size": size}, limits))
         report_read()
 

@@ -50,7 +50,7 @@ def requests(page: Page, settings: Settings) -> list[OcrRequest]:
 
 
 def ocr_pages(pages: Sequence[Page], *, settings: Settings, progress: Progress | None = None) -> list[Page]:
-    """Fill `words` and `alt_words` of each page; returns the pages Tesseract failed on."""
+    """Fill `words` and `alt_words` of each page; returns the pages whose first pass failed."""
     cache = OcrCache(settings)
     total = len(pages)
     remaining = {id(page): len(requests(page, settings)) for page in pages}
@@ -60,7 +60,8 @@ def ocr_pages(pages: Sequence[Page], *, settings: Settings, progress: Progress |
     def apply(page: Page, index: int, words: list[PixelWord] | None) -> None:
         nonlocal done
         if words is None:
-            failed[id(page)] = page
+            if index == 0:  # without its second reading a page is still read
+                failed[id(page)] = page
         elif index == 0:
             page.words = to_words(words, page)
         else:
