@@ -82,6 +82,7 @@ class Settings(BaseSettings):
     unoserver_base_port: int = 2003
 
     workers: int = 2
+    api_workers: int = Field(default=1, description="Uvicorn processes of `dsreview serve` / `dsreview api`")
     demo_data: bool = True
     demo_samples_dir: Path = Field(
         default=Path("samples/cases"), description="Sample bundles loaded as demo applications"
@@ -89,6 +90,7 @@ class Settings(BaseSettings):
     timezone: str = Field(default="Asia/Seoul", description="Whose calendar 'today' is (deadlines)")
     job_lease_seconds: float = Field(default=60.0, description="A running job's lease, renewed while alive")
     job_max_attempts: int = 3
+    worker_nice: int = Field(default=10, description="Workers yield the CPU to the API (os.nice)")
     # argon2id cost; tests lower it, production keeps the library's defaults.
     password_time_cost: int = 3
     password_memory_kib: int = 65536

@@ -33,6 +33,7 @@ MATRIX: dict[tuple[str, str], frozenset[str] | str] = {
     ("POST", "/api/applications"): VENDOR,
     ("GET", "/api/applications"): frozenset({"vendor", "staff", "reviewer"}),
     ("GET", "/api/applications/{application_id}"): frozenset({"vendor", "staff", "reviewer"}),
+    ("GET", "/api/applications/{application_id}/status"): frozenset({"vendor", "staff", "reviewer"}),
     ("POST", "/api/applications/{application_id}/files"): VENDOR,
     ("GET", "/api/applications/{application_id}/files/{file_id}"): frozenset({"vendor", "staff", "reviewer"}),
     ("GET", "/api/applications/{application_id}/corrections"): frozenset({"vendor", "staff", "reviewer"}),

@@ -21,7 +21,7 @@ from dsreview.store.models import Role
 bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)
 
 
-def context(request: Request) -> AppContext:
+async def context(request: Request) -> AppContext:
     ctx: AppContext = request.app.state.ctx
     return ctx
 
@@ -37,15 +37,10 @@ def write_session(ctx: AppContext = Depends(context)) -> Iterator[Session]:
         yield session
 
 
-def _actor(ctx: AppContext, token: str | None) -> Actor | None:
+def _actor(ctx: AppContext, session: Session, token: str | None) -> Actor | None:
     if not token:
         return None
-    with ctx.db.session(write=False) as session:
-        return actor_from_token(session, token=token, key=ctx.key)
-
-
-def optional_actor(token: str | None = Depends(bearer), ctx: AppContext = Depends(context)) -> Actor | None:
-    return _actor(ctx, token)
+    return actor_from_token(session, token=token, key=ctx.key)
 
 
 class allow:
@@ -54,8 +49,16 @@ class allow:
     def __init__(self, *roles: Role) -> None:
         self.roles = frozenset(roles)
 
-    def __call__(self, token: str | None = Depends(bearer), ctx: AppContext = Depends(context)) -> Actor:
-        actor = _actor(ctx, token)
+    def __call__(
+        self,
+        token: str | None = Depends(bearer),
+        ctx: AppContext = Depends(context),
+        session: Session = Depends(read_session),
+    ) -> Actor:
+        # The request's read session (a reading route shares it). Its transaction ends here, so a
+        # writing route does not hold a second connection while it works.
+        actor = _actor(ctx, session, token)
+        session.rollback()
         if actor is None:
             raise AuthenticationError("로그인이 필요합니다.")
         if actor.role not in self.roles:

@@ -75,6 +75,15 @@ class Accepted(BaseModel):
     status: str
 
 
+class ApplicationStatusOut(Out):
+    id: int
+    number: str | None
+    status: str
+    complete: bool | None
+    updated_at: datetime
+    job: JobOut | None = None
+
+
 class ApplicationSummary(Out):
     id: int
     number: str | None

@@ -142,16 +142,16 @@ def _run_api(settings: Settings) -> None:
     command line's host and port only concern the listening socket."""
     import uvicorn
 
-    config = uvicorn.Config(
+    uvicorn.run(
         "dsreview.api.app:create_app",
         factory=True,
         host=settings.host,
         port=settings.port,
+        workers=settings.api_workers,
         log_level="info",
         timeout_graceful_shutdown=5,
         access_log=False,
     )
-    uvicorn.Server(config).run()
 
 
 def serve(host: HostOpt = None, port: PortOpt = None, workers: WorkersOpt = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -28,6 +29,10 @@ def _converters(settings: Settings, enabled: bool) -> Iterator[Converter | None]
 
 def run_worker(settings: Settings, *, workers: int | None = None, pdf: bool = True) -> None:
     """Run until SIGINT/SIGTERM. Safe to start several, on one machine or many (Redis queue)."""
+    if settings.worker_nice > 0:
+        # Checks are batch work: on a shared machine the API's answers come first. The engine's
+        # parsing children inherit the niceness.
+        os.nice(settings.worker_nice)
     db = Database(settings)
     upgrade(db)
     blobs = BlobStore(settings.blob_dir)

@@ -13,7 +13,14 @@ from dsreview.api.context import AppContext
 from dsreview.api.deps import STAFF, VENDOR, allow, context, read_session, write_session
 from dsreview.api.params import MAX_ID, Id, Limit, Offset, QueryId
 from dsreview.api.routers.common import ERRORS, TOO_LARGE, blob_response, incoming, job_out
-from dsreview.api.schemas import Accepted, ApplicationOut, ApplicationSummary, CorrectionIn, CorrectionOut
+from dsreview.api.schemas import (
+    Accepted,
+    ApplicationOut,
+    ApplicationStatusOut,
+    ApplicationSummary,
+    CorrectionIn,
+    CorrectionOut,
+)
 from dsreview.jobs import dispatch
 from dsreview.services import corrections, intake
 from dsreview.services.actors import Actor
@@ -80,6 +87,17 @@ def get_application(
 ) -> ApplicationOut:
     """Status, the check report (the JSON of `dsreview check --json`) and the files."""
     return _out(session, intake.visible_application(session, actor=actor, application_id=application_id))
+
+
+@router.get("/{application_id}/status", response_model=ApplicationStatusOut)
+def get_status(
+    application_id: Id, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
+) -> ApplicationStatusOut:
+    """Only the status and the check's progress: cheap to poll while the check runs."""
+    application = intake.visible_application(session, actor=actor, application_id=application_id)
+    out = ApplicationStatusOut.model_validate(application)
+    out.job = job_out(intake.latest_check_job(session, application=application))
+    return out
 
 
 @router.post("/{application_id}/files", status_code=202, response_model=Accepted, responses=TOO_LARGE)

@@ -65,7 +65,7 @@ class Application(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     files: Mapped[list[ApplicationFile]] = relationship(
-        back_populates="application", order_by="ApplicationFile.position", lazy="selectin"
+        back_populates="application", order_by="ApplicationFile.position", lazy="select"
     )
 
 
