@@ -244,6 +244,25 @@ def test_review_decision_notice_contract_quality_posting(
     assert r.json()["late"] is False
     assert api.get("staff", f"/api/contracts/{body['id']}").json()["changes"][0]["deadline"] == "2025-07-02"
     assert api.get("vendor", "/api/contracts").status_code == 403
+    # A catalogue contract: proposal score under 85 and a negotiation after the 10 days are flagged.
+    catalog = {
+        **contract,
+        "method": "catalog",
+        "proposal_score": 80.5,
+        "evaluation_date": "2025-02-03",
+        "negotiation_date": "2025-02-20",
+        "registered_on": "2025-02-20",
+    }
+    r = api.post("agency", "/api/contracts", json=catalog)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    assert (body["qualified"], body["negotiation_deadline"], body["negotiation_late"]) == (
+        False,
+        "2025-02-13",
+        True,
+    )
+    assert set(body["flags"]) == {"proposal_not_qualified", "negotiation_late"}
+    assert api.post("agency", "/api/contracts", json={**contract, "method": "catalog"}).status_code == 422
     # Quality: due, the vendor's self-check, a nonconforming result, removal and a public posting.
     due = api.get("staff", "/api/quality/due").json()
     assert [d["service"]["id"] for d in due] == [service["id"]]
