@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 
 class Evidence(BaseModel):
@@ -26,6 +26,16 @@ class ExtractedDocument(BaseModel):
     confidence: float = 1.0
     fields: dict[str, Any] = Field(default_factory=dict)
     evidence: dict[str, Evidence] = Field(default_factory=dict)
+    # What each OCR reading gave, per field (not serialised): the bundle-level vote uses it.
+    _readings: dict[str, list[Any]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def readings(self) -> dict[str, list[Any]]:
+        return self._readings
+
+    @readings.setter
+    def readings(self, value: dict[str, list[Any]]) -> None:
+        self._readings = value
 
     def get(self, name: str) -> Any:
         return self.fields.get(name)

@@ -21,7 +21,7 @@ from dsreview.extractors.layout import Line, Segment, bbox_of, build_lines
 from dsreview.extractors.text import squash, strip_parens
 
 _ENUMERATOR = re.compile(r"^(\(?[0-9]{1,2}[.)]|\(?[가-하][.)]|[○●◦·•\-–※*▶►◎]|[IVX]+\.)$")
-_ONLY_PUNCT = re.compile(r"^[\s:;：|·.\-]*$")
+_ONLY_PUNCT = re.compile(r"^[\W_]{0,3}$")  # a colon, or what OCR made of one (`>`, `;`, `:.`)
 _LEADING_COLON = re.compile(r"^[\s:;：|·]+")
 
 

@@ -62,9 +62,14 @@ def _document(
     extractor = EXTRACTORS[span.type]
     pages = [primary[i] for i in span.pages]
     fields = extractor.extract(pages)
+    readings: dict[str, list[Any]] = {}
     if any(alternate[i] is not None for i in span.pages):
         alt_pages = [alternate[i] or primary[i] for i in span.pages]
-        fields = merge_readings(fields, extractor.extract(alt_pages))
+        second = extractor.extract(alt_pages)
+        for name in set(fields) | set(second):
+            found = [fv.value for fv in (fields.get(name), second.get(name)) if fv is not None and fv.value]
+            readings[name] = [_jsonable(v) for v in found]
+        fields = merge_readings(fields, second)
     names = list(schema(span.type).get("properties", {}))
     values: dict[str, Any] = {}
     evidence: dict[str, Evidence] = {}
@@ -83,7 +88,7 @@ def _document(
     field_conf = sum(confidences) / len(confidences) if confidences else 1.0
     class_conf = min(1.0, span.score) if span.type != UNKNOWN else 0.0
     confidence = round(field_conf * (0.5 + 0.5 * class_conf), 3) if names else round(class_conf, 3)
-    return ExtractedDocument(
+    document = ExtractedDocument(
         type=span.type,
         source=source,
         pages=[primary[i].page.number for i in span.pages],
@@ -92,6 +97,8 @@ def _document(
         fields=values,
         evidence=evidence,
     )
+    document.readings = readings
+    return document
 
 
 def merge_readings(first: Fields, second: Fields) -> Fields:

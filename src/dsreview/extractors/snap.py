@@ -1,9 +1,10 @@
 """Snapping OCR'd names and addresses to the same value on the bundle's other documents.
 
-The Korean OCR models lack some syllables (텀, 웍) and confuse look-alikes, so a company name read
-from a scan is compared with the born-digital documents of the bundle (or, when all are scanned,
-with the value most documents agree on) and replaced when it is a near miss. Identifiers are never
-snapped: their check digit decides.
+The Korean OCR models lack some syllables (텀, 웍) and confuse look-alikes, so a name read from a
+scan is compared with the same name on the bundle's other documents: of its two OCR readings the
+one the bundle agrees with is kept, and a near miss of a born-digital document's value is replaced
+by it. A value no other document supports is left as read. Identifiers are never snapped: their
+check digit decides.
 """
 
 from __future__ import annotations
@@ -53,6 +54,19 @@ def _with_stem(ocr_value: str, stem: str) -> str:
     return (prefix.group(0) if prefix else "") + stem + (suffix.group(0) if suffix else "")
 
 
+# What the Korean models print for the ㈜ glyph besides stray symbols: look-alike syllables.
+_CIRCLED_JU = {"쥐", "쉬", "주", "즈", "㈜"}
+
+
+def _junk_prefix(value: str, reference: str) -> bool:
+    """`5 다온시스템`, `쥐 모아플랫폼` for `㈜…`: OCR reads the ㈜ glyph as a stray character."""
+    ka, kb = company_key(value), company_key(reference)
+    if len(kb) < 2 or not ka.endswith(kb) or not 1 <= len(ka) - len(kb) <= 2:
+        return False
+    prefix = ka[: -len(kb)]
+    return prefix in _CIRCLED_JU or not re.search(r"[가-힣]", prefix)
+
+
 def _near(kind: str, a: str, b: str) -> bool:
     if kind == "company":
         ka, kb = company_key(a), company_key(b)
@@ -76,30 +90,49 @@ def _values(doc: ExtractedDocument, field: str) -> list[str]:
     return [v] if isinstance(v, str) and v else []
 
 
+def _support(kind: str, value: str, others: list[list[str]], digital: list[str]) -> int:
+    """How many other slots of the bundle agree with `value`; a born-digital document counts twice."""
+    return 2 * sum(_same(kind, value, d) for d in digital) + sum(
+        any(_same(kind, value, o) for o in readings) for readings in others
+    )
+
+
 def snap_bundle(documents: list[ExtractedDocument]) -> None:
     for kind, members in GROUPS.items():
         slots = [(d, f) for d in documents for t, f in members if d.type == t and _values(d, f)]
         if len(slots) < 2:
             continue
         digital = [v for d, f in slots if not d.ocr for v in _values(d, f)]
-        if digital:
-            references = digital
-        else:
-            counts = Counter(_values(d, f)[0] for d, f in slots)
-            references = [v for v, n in counts.items() if n >= 2]
-        if not references:
-            continue
-        for doc, field in slots:
+        for i, (doc, field) in enumerate(slots):
             if not doc.ocr:
                 continue
             value = _values(doc, field)[0]
-            if any(_same(kind, value, r) for r in references):
+            others = [
+                [*o.readings.get(f, []), *_values(o, f)] for j, (o, f) in enumerate(slots) if j != i and o.ocr
+            ]
+            references = digital + [v for readings in others for v in readings]
+            # 1. the two OCR readings of this value: keep the one the rest of the bundle agrees with
+            candidates = [
+                c for c in dict.fromkeys([value, *doc.readings.get(field, [])]) if isinstance(c, str)
+            ]
+            best = max(candidates, key=lambda c: _support(kind, c, others, digital))
+            if _support(kind, best, others, digital) > _support(kind, value, others, digital):
+                doc.fields[field] = value = best
+            # 2. ㈜ read as a stray character: `5 다온시스템`
+            if kind == "company":
+                prefixed = next((r for r in references if _junk_prefix(value, r)), None)
+                if prefixed is not None:
+                    doc.fields[field] = "㈜" + _stem(prefixed)
+                    continue
+            # 3. a near miss of a born-digital value (a syllable the model lacks: 텀, 웍)
+            if not digital or any(_same(kind, value, r) for r in digital):
                 continue
-            candidates = [r for r in references if _near(kind, value, r)]
-            if not candidates:
-                continue
-            ref = Counter(candidates).most_common(1)[0][0]
-            doc.fields[field] = _with_stem(value, _stem(ref)) if kind == "company" else ref
-            if field in doc.evidence:
-                ev = doc.evidence[field]
-                doc.evidence[field] = ev.model_copy(update={"confidence": round(min(ev.confidence, 0.85), 3)})
+            near = [r for r in digital if _near(kind, value, r)]
+            if near:
+                ref = Counter(near).most_common(1)[0][0]
+                doc.fields[field] = _with_stem(value, _stem(ref)) if kind == "company" else ref
+                if field in doc.evidence:
+                    ev = doc.evidence[field]
+                    doc.evidence[field] = ev.model_copy(
+                        update={"confidence": round(min(ev.confidence, 0.85), 3)}
+                    )

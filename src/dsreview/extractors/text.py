@@ -7,7 +7,7 @@ import unicodedata
 
 _SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-_COMPANY_FORMS = re.compile(r"\(\s*주\s*\)|㈜|주식\s*회사|\(\s*유\s*\)|㈲|유한\s*회사")
+_COMPANY_FORMS = re.compile(r"\(\s*주\s*\)|^\(\s*주\s+|㈜|주식\s*회사|\(\s*유\s*\)|㈲|유한\s*회사")
 _PAREN = re.compile(r"\([^()]*\)")
 # Characters that OCR commonly reads for digits, mapped only inside spans that should be numeric.
 OCR_DIGITS = str.maketrans(

@@ -11,7 +11,8 @@ from dsreview.extractors.labels import PageLines, Value, match_at
 from dsreview.extractors.layout import Line, bbox_of
 from dsreview.extractors.text import squash
 
-_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s*(.+)$")
+# `1. 소프트웨어 개발…`; OCR may read the number as a look-alike or lose it and keep the dot
+_ITEM = re.compile(r"^\s*(\d{1,2}\s*[.)]|[OSIl]\s*[.)]|[.·•])\s*(.+)$")
 _SECTION_END = (
     "임원에관한사항",
     "1주의금액",

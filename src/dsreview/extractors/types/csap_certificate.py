@@ -11,7 +11,7 @@ from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines, Value
 from dsreview.extractors.text import squash
 
-_NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.]{3,40})\s*호")
+_NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.]{3,40})\s*(?:호|\S{0,2}$)")
 _KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?")
 
 
