@@ -73,8 +73,10 @@ def peak_memory(data_dir: Path) -> tuple[float, float]:
         "from dsreview.services.check import check_files\n"
         "settings = Settings(data_dir=Path(sys.argv[1]))\n"
         "for case in sorted(Path(sys.argv[2]).glob('*/truth.json')):\n"
-        "    check_files(sorted(p for p in case.parent.iterdir() if p.name != 'truth.json'), settings=settings)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "    files = sorted(p for p in case.parent.iterdir() if p.name != 'truth.json')\n"
+        "    check_files(files, settings=settings)\n"
+        "usage = resource.getrusage\n"
+        "print(usage(resource.RUSAGE_CHILDREN).ru_maxrss, usage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code, str(data_dir), str(CASES)], check=True, capture_output=True, text=True
@@ -89,7 +91,8 @@ def main() -> int:
     ap.add_argument("--skip-accuracy", action="store_true")
     args = ap.parse_args()
     print(
-        f"dsreview intake benchmark — {os.cpu_count()} cores, {len(list(CASES.glob('*/truth.json')))} sample cases"
+        f"dsreview intake benchmark — {os.cpu_count()} cores, "
+        f"{len(list(CASES.glob('*/truth.json')))} sample cases"
     )
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
@@ -97,7 +100,8 @@ def main() -> int:
             cold = score(data / "a")
             warm = score(data / "a")
             print(
-                f"accuracy: classification {cold['classification']:.3f}  fields(text) {cold['fields_text']:.3f}  "
+                f"accuracy: classification {cold['classification']:.3f}  "
+                f"fields(text) {cold['fields_text']:.3f}  "
                 f"fields(scanned) {cold['fields_scanned']:.3f}  decisions {cold['decisions']:.3f}"
             )
             print(f"corpus time: {cold['seconds']} s with an empty OCR cache, {warm['seconds']} s re-checked")
