@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from dsreview.domain.names import company_key
 from dsreview.extractors import normalize as nz
-from dsreview.extractors.text import company_key, join_letter_spaced
+from dsreview.extractors.text import join_letter_spaced
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from dsreview.domain.identifiers import brn_check_ok, crn_check_ok
 from dsreview.extractors.text import OCR_DIGITS, collapse, join_letter_spaced
 
 _DATE = re.compile(
@@ -78,24 +79,6 @@ def parse_period(text: str, *, ocr: bool = False) -> tuple[date | None, date | N
     if len(found) == 1:
         return found[0], None
     return None, None
-
-
-def brn_check_ok(digits: str) -> bool:
-    """NTS check digit of a business registration number (DOMAIN §5; eGovFramework checkCompNumber)."""
-    if len(digits) != 10 or not digits.isdigit():
-        return False
-    weights = (1, 3, 7, 1, 3, 7, 1, 3, 5)
-    total = sum(int(d) * w for d, w in zip(digits[:9], weights, strict=True))
-    total += (int(digits[8]) * 5) // 10
-    return (10 - total % 10) % 10 == int(digits[9])
-
-
-def crn_check_ok(digits: str) -> bool:
-    """Check digit of a corporate registration number: weights 1,2 alternating over 12 digits."""
-    if len(digits) != 13 or not digits.isdigit():
-        return False
-    total = sum(int(d) * (1 if i % 2 == 0 else 2) for i, d in enumerate(digits[:12]))
-    return (10 - total % 10) % 10 == int(digits[12])
 
 
 def format_brn(digits: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from dsreview.domain import ExtractedDocument
-from dsreview.extractors.text import company_key, loose_key
+from dsreview.domain.names import company_key, loose_key
 
 # (document type, field) groups that name the same thing in one bundle.
 GROUPS: dict[str, list[tuple[str, str]]] = {

@@ -6,8 +6,6 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
-_COMPANY_FORMS = re.compile(r"\(\s*주\s*\)|^\(\s*주\s+|㈜|주식\s*회사|\(\s*유\s*\)|㈲|유한\s*회사")
 _PAREN = re.compile(r"\([^()]*\)")
 # Characters that OCR commonly reads for digits, mapped only inside spans that should be numeric.
 OCR_DIGITS = str.maketrans(
@@ -54,22 +52,6 @@ def squash(text: str) -> str:
 
 def strip_parens(text: str) -> str:
     return _PAREN.sub("", text)
-
-
-def company_key(name: str | None) -> str:
-    """The comparison key of a company name: (주)/㈜/주식회사 forms, spacing and punctuation ignored."""
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFKC", name)
-    s = _COMPANY_FORMS.sub("", s)
-    return _PUNCT.sub("", s).lower()
-
-
-def loose_key(text: str | None) -> str:
-    """Comparison key for addresses and service names: spacing and punctuation ignored."""
-    if not text:
-        return ""
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def join_letter_spaced(text: str) -> str:

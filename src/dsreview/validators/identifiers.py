@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dsreview.extractors.normalize import brn_check_ok, crn_check_ok
+from dsreview.domain.identifiers import brn_check_ok, crn_check_ok
 from dsreview.validators.context import Context
 
 BRN_FIELDS = {

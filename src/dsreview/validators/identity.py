@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dsreview.extractors.text import company_key
+from dsreview.domain.identifiers import digits_of
+from dsreview.domain.names import company_key
 from dsreview.forms import title_of
 from dsreview.validators.context import Context
 
@@ -25,13 +26,9 @@ NAME = [
 ]
 
 
-def _digits(value: object) -> str:
-    return "".join(ch for ch in str(value) if ch.isdigit())
-
-
 def check_identity(ctx: Context) -> None:
-    _agree(ctx, BRN, _digits)
-    _agree(ctx, CRN, _digits)
+    _agree(ctx, BRN, digits_of)
+    _agree(ctx, CRN, digits_of)
     _agree(ctx, NAME, company_key)
 
 

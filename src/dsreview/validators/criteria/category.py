@@ -4,7 +4,8 @@ reseller, the supply and technical-support agreement (its parties, service and t
 from __future__ import annotations
 
 from dsreview.domain import Status
-from dsreview.extractors.text import loose_key
+from dsreview.domain.identifiers import digits_of
+from dsreview.domain.names import same_service
 from dsreview.validators.context import Context, as_date
 from dsreview.validators.required import applicable
 
@@ -21,7 +22,7 @@ def check_reseller(ctx: Context) -> None:
         "business_registration_number"
     )
     reseller_brn = f.get("reseller_brn")
-    if own_brn and reseller_brn and _digits(own_brn) != _digits(reseller_brn):
+    if own_brn and reseller_brn and digits_of(own_brn) != digits_of(reseller_brn):
         ctx.add(
             "reseller_agreement_mismatch",
             document="reseller_agreement",
@@ -30,7 +31,7 @@ def check_reseller(ctx: Context) -> None:
             detail=own_brn,
         )
     service = app.get("service_name")
-    if service and f.get("service_name") and not _same_service(service, f["service_name"]):
+    if service and f.get("service_name") and not same_service(service, f["service_name"]):
         ctx.add(
             "reseller_agreement_mismatch",
             document="reseller_agreement",
@@ -48,15 +49,6 @@ def check_reseller(ctx: Context) -> None:
             date=ctx.fmt(day),
             detail=f"{ctx.fmt(start)} ~ {ctx.fmt(end)}",
         )
-
-
-def _digits(value: object) -> str:
-    return "".join(ch for ch in str(value) if ch.isdigit())
-
-
-def _same_service(a: str, b: str) -> bool:
-    ka, kb = loose_key(a), loose_key(b)
-    return ka == kb or (min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka))
 
 
 def criterion_1(ctx: Context) -> Status:

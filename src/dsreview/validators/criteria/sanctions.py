@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dsreview.domain import Status
-from dsreview.extractors.text import company_key
+from dsreview.domain.names import company_key
 from dsreview.validators.context import Context
 from dsreview.validators.sanctions import Sanction
 

@@ -4,7 +4,7 @@ education services for schools need not submit one (the reviewers then assess se
 from __future__ import annotations
 
 from dsreview.domain import Status
-from dsreview.extractors.text import loose_key
+from dsreview.domain.names import same_service
 from dsreview.validators.context import Context
 
 
@@ -31,7 +31,7 @@ def criterion_3_1(ctx: Context) -> Status:
         return Status.review
     certified = csap.fields.get("service_name")
     applied = app.get("service_name")
-    if isinstance(certified, str) and isinstance(applied, str) and not _same(certified, applied):
+    if isinstance(certified, str) and isinstance(applied, str) and not same_service(certified, applied):
         ctx.add(
             "csap_service_mismatch",
             document="csap_certificate",
@@ -41,8 +41,3 @@ def criterion_3_1(ctx: Context) -> Status:
         )
         return Status.review
     return Status.exempt
-
-
-def _same(a: str, b: str) -> bool:
-    ka, kb = loose_key(a), loose_key(b)
-    return ka == kb or (min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka))
