@@ -53,6 +53,7 @@ class FieldReader:
         aliases = {a for f in self.spec.fields.values() for a in f.aliases}
         aliases.update(self.spec.extras.get("stop_labels", []))
         self.stop = sorted(aliases, key=len, reverse=True)
+        self._stop_keys = {squash(strip_parens(a)) for a in self.stop}
 
     # --- plumbing ---------------------------------------------------------------------------
     def field(self, name: str) -> FieldSpec:
@@ -60,7 +61,7 @@ class FieldReader:
 
     def hits(self, name: str, aliases: list[str] | None = None) -> list[Hit]:
         own = aliases or list(self.field(name).aliases)
-        others = {squash(strip_parens(a)) for a in self.stop} - {squash(strip_parens(a)) for a in own}
+        others = self._stop_keys - {squash(strip_parens(a)) for a in own}
         hits = find_labels(self.pages, own, self.stop)
         # a fuzzy match that reads exactly as another field's label is that label (시간 ≠ 시점)
         return [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from rapidfuzz import fuzz
@@ -23,6 +24,7 @@ from dsreview.extractors.text import squash, strip_parens
 _ENUMERATOR = re.compile(r"^(\(?[0-9]{1,2}[.)]|\(?[가-하][.)]|[○●◦·•\-–※*▶►◎]|[IVX]+\.)$")
 _ONLY_PUNCT = re.compile(r"^[\W_]{0,3}$")  # a colon, or what OCR made of one (`>`, `;`, `:.`)
 _LEADING_COLON = re.compile(r"^[\s:;：|·]+")
+_PARENTHETICAL = re.compile(r"[(（][^()（）]{0,12}[)）]")
 
 
 # Re-read a box of an OCR'd page: (page, bbox, lang, psm, whitelist) → (text, confidence).
@@ -100,45 +102,56 @@ def _start(words: list[Word]) -> int:
     return i
 
 
+@lru_cache(maxsize=1024)
+def _aliases(aliases: tuple[str, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...], int]:
+    """(exact key → alias, the longest alias winning; (alias, key) pairs; the longest key length)."""
+    exact: dict[str, str] = {}
+    for alias in sorted(aliases, key=len):
+        exact[squash(alias)] = alias
+    pairs = tuple((a, squash(a)) for a in aliases)
+    return exact, pairs, max((len(k) for _, k in pairs), default=0)
+
+
 def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int, str, float, str] | None:
     """Does a label start this word run? Returns (end index, alias, score, remainder)."""
+    exact, pairs, longest = _aliases(tuple(aliases))
     start = _start(words)
     best: tuple[int, str, float, str] | None = None
     acc = ""
     for i in range(start, min(len(words), start + 10)):
         token = words[i].text
-        colon = re.search(r"[:：]", token)
-        if colon and colon.start() > 0 and colon.end() < len(token):
+        colon = token.find(":") if ":" in token else token.find("：")
+        if 0 < colon < len(token) - 1:
             # `상호:(주)하늘` — the label ends inside this word
-            head, tail = token[: colon.start()], token[colon.end() :]
-            key = _label_key(acc + head)
-            for alias in aliases:
-                if key == squash(alias):
-                    return (i, alias, 1.0, tail)
+            alias = exact.get(_label_key(acc + token[:colon]))
+            if alias is not None:
+                return (i, alias, 1.0, token[colon + 1 :])
         acc += token
         key = _label_key(acc)
         raw = squash(acc).rstrip(":：;")
-        for alias in aliases:
-            target = squash(alias)
-            if key == target or raw == target:
-                score = 1.0
-            elif fuzzy and len(target) >= 4 and not target.startswith(key):
+        alias = exact.get(key) or exact.get(raw)
+        if alias is not None:
+            # the same label again further on means a parenthetical was read as words: `상호 ( 법인명 )`
+            if best is None or best[2] < 1.0 or len(alias) >= len(best[1]):
+                best = (i, alias, 1.0, "")
+        elif fuzzy and (best is None or best[2] < 1.0):
+            for alias, target in pairs:
+                if len(target) < 4 or target.startswith(key) or abs(len(target) - len(key)) > 2:
+                    continue
                 # OCR misreads a syllable or two; a missing last syllable is another word (서비스 ≠ 서비스명)
                 if Levenshtein.distance(key, target) > (1 if len(target) < 8 else 2):
                     continue
                 if len(target) <= 5 and key[-1] != target[-1]:
                     continue  # 서비스가 is not 서비스명: short labels differ in their last syllable
                 score = fuzz.ratio(key, target) / 100
-            else:
-                continue
-            if best is None or score > best[2] or (score == best[2] and len(alias) > len(best[1])):
-                best = (i, alias, score, "")
-        if len(key) > max(len(squash(a)) for a in aliases) + 3:
+                if best is None or score > best[2] or (score == best[2] and len(alias) > len(best[1])):
+                    best = (i, alias, score, "")
+        if len(key) > longest + 3:
             break
     if best is not None and not best[3]:
         # a parenthetical right after the label belongs to it: `복구목표시간 (RTO)`, `법인명 (단체명)`
         end = best[0]
-        while end + 1 < len(words) and re.fullmatch(r"[(（][^()（）]{0,12}[)）]", words[end + 1].text):
+        while end + 1 < len(words) and _PARENTHETICAL.fullmatch(words[end + 1].text):
             end += 1
         best = (end, best[1], best[2], best[3])
     return best

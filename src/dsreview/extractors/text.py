@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\([^()]*\)")
@@ -45,6 +46,7 @@ def collapse(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65536)
 def squash(text: str) -> str:
     """Text without any whitespace, NFKC-normalised (㈜ → (주)), for label and title matching."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
