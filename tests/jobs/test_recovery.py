@@ -40,7 +40,10 @@ def test_recover_at_start_and_periodically(db: Database, service_settings: Setti
         statuses = {j.id: j.status for j in JobRepository(s).unfinished()}
     assert statuses[alive_here] == statuses[elsewhere] == "running"
     assert done not in statuses
-    # Periodically: only lapsed leases and long-forgotten queued jobs.
+    # Periodically: only lapsed leases and long-forgotten queued jobs, each sent again once a while.
+    assert recover(db, queue, at_start=False) == []
+    forgotten = _job(db, created_at=utcnow() - timedelta(hours=1))
+    assert recover(db, queue, at_start=False) == [forgotten]
     assert recover(db, queue, at_start=False) == []
 
 

@@ -58,6 +58,7 @@ def recover(db: Database, queue: JobQueue, *, at_start: bool) -> list[int]:
                 job.status = "queued"
                 job.lease_until = None
                 job.worker = None
+            job.resent_at = now  # so a long queue is not sent again every minute
             ids.append(job.id)
     if ids:
         log.warning("re-queueing %d unfinished job(s): %s", len(ids), ids[:20])

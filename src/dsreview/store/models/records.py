@@ -31,6 +31,7 @@ class Job(Base):
     error: Mapped[str | None] = mapped_column(Text)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    resent_at: Mapped[datetime | None]  # when recovery last sent the job's message again
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
 

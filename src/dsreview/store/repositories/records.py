@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 
 from dsreview.store.models import AuditEvent, GeneratedDocument, Job, SanctionsList, utcnow
 from dsreview.store.repositories.base import Repository
@@ -58,7 +58,9 @@ class JobRepository(Repository[Job]):
             .where(
                 or_(
                     and_(Job.status == "running", Job.lease_until < now),
-                    and_(Job.status == "queued", Job.created_at < queued_before),
+                    and_(
+                        Job.status == "queued", func.coalesce(Job.resent_at, Job.created_at) < queued_before
+                    ),
                 )
             )
             .order_by(Job.id)

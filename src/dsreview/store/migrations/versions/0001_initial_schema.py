@@ -19,7 +19,6 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "organisations",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -483,7 +482,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("opinions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_opinions_assignment_id"))
 
