@@ -56,6 +56,23 @@ def _same_interpreter(python: str) -> bool:
     return os.path.realpath(python) == os.path.realpath(sys.executable)
 
 
+# unoserver's own command line (`python -m unoserver.server`), less two fixed pauses: its start()
+# sleeps 5 s and then 2 s on the main thread before it serves, while the serving thread already
+# waits for LibreOffice (retrying every 2 s). The pauses only delay the start; the retries stay.
+_LAUNCHER = """
+import sys, threading, time
+from unoserver import server
+class _Time:
+    def __getattr__(self, name):
+        return getattr(time, name)
+    def sleep(self, seconds):
+        main = threading.current_thread() is threading.main_thread()
+        time.sleep(min(seconds, 0.2) if main else seconds)
+server.time = _Time()
+sys.exit(server.main())
+"""
+
+
 def unoserver_command(settings: Settings) -> tuple[list[str], dict[str, str]]:
     """How to run unoserver with a Python that has LibreOffice's bridge (Debian's python3-uno).
 
@@ -65,13 +82,13 @@ def unoserver_command(settings: Settings) -> tuple[list[str], dict[str, str]]:
     """
     env = child_env()
     if _same_interpreter(settings.uno_python):
-        return [sys.executable, "-m", "unoserver.server"], env
+        return [sys.executable, "-c", _LAUNCHER], env
     spec = find_spec("unoserver")
     if spec is None or spec.origin is None:
         raise ConversionError("unoserver 패키지가 설치되어 있지 않습니다 (unoserver not installed)")
     site = str(Path(spec.origin).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (site, env.get("PYTHONPATH", "")) if p)
-    return [settings.uno_python, "-m", "unoserver.server"], env
+    return [settings.uno_python, "-c", _LAUNCHER], env
 
 
 def kill_group(process: subprocess.Popen[bytes], *, grace: float = 5.0) -> None:
