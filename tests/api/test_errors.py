@@ -8,7 +8,7 @@ import pytest
 
 from dsreview.config import Limits, Settings
 from dsreview.store import Database
-from tests.service_support import Api, api_for, make_people, make_settings
+from tests.services.support import Api, api_for, make_people, make_settings
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 LIMIT = 100_000

@@ -22,7 +22,7 @@ from dsreview.config import Settings
 from dsreview.services import selection
 from dsreview.store import Database
 from tests.api.test_roles import MATRIX, PUBLIC
-from tests.service_support import (
+from tests.services.support import (
     Api,
     LiveServer,
     case_files,

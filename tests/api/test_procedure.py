@@ -16,7 +16,7 @@ from dsreview.jobs.queue import JobQueue
 from dsreview.jobs.runner import JobRunner
 from dsreview.services.clock import today
 from dsreview.store import BlobStore, Database
-from tests.service_support import (
+from tests.services.support import (
     Api,
     People,
     api_for,

@@ -18,7 +18,7 @@ from fastapi.routing import APIRoute
 from dsreview.api.app import create_app
 from dsreview.config import Settings
 from dsreview.store import Database
-from tests.service_support import Api, People, api_for, make_people
+from tests.services.support import Api, People, api_for, make_people
 
 PUBLIC = "public"
 ANY = frozenset({"vendor", "staff", "reviewer", "agency"})

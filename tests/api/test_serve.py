@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.service_support import ROOT, free_port, wait_for
+from tests.services.support import ROOT, free_port, wait_for
 
 
 def _children(root: int) -> set[int]:

@@ -12,7 +12,7 @@ import pytest
 
 from dsreview.config import Settings
 from dsreview.store import BlobStore, Database
-from tests.service_support import (
+from tests.services.support import (
     CASES,
     WorkerProcess,
     api_for,

@@ -14,7 +14,7 @@ from dsreview.jobs.runner import Claimed, JobRunner
 from dsreview.store import BlobStore, Database
 from dsreview.store.models import Application, Job, utcnow
 from dsreview.store.repositories import ApplicationRepository, JobRepository
-from tests.service_support import case_files, make_people
+from tests.services.support import case_files, make_people
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 

@@ -8,7 +8,7 @@ import pytest
 
 from dsreview.store import Database
 from dsreview.store.migrate import upgrade
-from tests.service_support import (
+from tests.services.support import (
     PostgresServer,
     RedisServer,
     WorkerProcess,

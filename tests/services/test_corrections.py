@@ -9,7 +9,7 @@ import pytest
 from dsreview.services import checking
 from dsreview.services.corrections import Correction
 from dsreview.store import BlobStore
-from tests.service_support import case_files, make_settings
+from tests.services.support import case_files, make_settings
 
 
 @pytest.fixture

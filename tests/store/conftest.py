@@ -1,3 +1,3 @@
-from tests.service_support import backend, db, pg_server, redis_server, service_settings
+from tests.services.support import backend, db, pg_server, redis_server, service_settings
 
 __all__ = ["backend", "db", "pg_server", "redis_server", "service_settings"]

@@ -35,7 +35,7 @@ from dsreview.services.actors import Actor
 from dsreview.store import Database
 from dsreview.store.migrate import upgrade
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 CASES = ROOT / "samples" / "cases"
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PASSWORD = "test-password"
