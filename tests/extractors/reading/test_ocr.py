@@ -11,7 +11,7 @@ from PIL import Image
 from dsreview.config import Settings
 from dsreview.domain import FileReading, Page, Word
 from dsreview.errors import ReadError
-from dsreview.extractors.reading import ocr_crop, read_files
+from dsreview.extractors.reading import gray_crops, ocr_crop, read_files
 from tests.extractors.reading.builders import DOCS, image_page_pdf, jpeg_bytes, scan_images, text_pdf
 from tests.extractors.reading.conftest import counting_tesseract, ocr_settings
 
@@ -103,6 +103,19 @@ def test_ocr_crop_rereads_a_grade(scan_run: ScanRun) -> None:
     text, confidence = ocr_crop(page, box, settings=settings, whitelist="ABCDNR+-0")
     assert text == "BB+"
     assert 0.5 < confidence <= 1.0
+
+
+def test_gray_crops_measure_ink(scan_run: ScanRun) -> None:
+    settings, _, reading, _ = scan_run
+    page = reading.pages[0]
+    word = _find(page, "134-86-72607")
+    blank = (word.x0, 400.0, word.x1, 400.0 + word.height)  # an empty stretch of the page
+    printed, empty, outside = gray_crops(page, [word.bbox, blank, (-50, -50, -10, -10)], settings=settings)
+    assert printed.width == pytest.approx((word.x1 - word.x0) * page.image_scale, abs=2)
+    assert len(printed.pixels) == printed.width * printed.height
+    assert printed.dark_share() > 0.1
+    assert empty.dark_share() < 0.02
+    assert outside.pixels == b""
 
 
 def test_ocr_crop_needs_an_ocr_page(docs_pdf: Path, settings: Settings) -> None:

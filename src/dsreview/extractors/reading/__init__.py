@@ -5,6 +5,6 @@ cannot be read yields a `FileReading` whose `problems` say why, never an excepti
 """
 
 from dsreview.extractors.reading.api import ProgressCallback, read_files
-from dsreview.extractors.reading.crop import ocr_crop
+from dsreview.extractors.reading.crop import GrayCrop, gray_crops, ocr_crop
 
-__all__ = ["ProgressCallback", "ocr_crop", "read_files"]
+__all__ = ["GrayCrop", "ProgressCallback", "gray_crops", "ocr_crop", "read_files"]
