@@ -36,11 +36,12 @@ from dsreview.templates.soffice import (
     PDF_FILTER_OPTIONS,
     convert_once,
     kill_group,
+    kill_groups,
     soffice_path,
     unoserver_command,
 )
 
-_STARTUP_SECONDS = 90.0  # unoserver itself waits 7 s before it serves; a cold LibreOffice adds more
+_STARTUP_SECONDS = 90.0  # a cold LibreOffice on a loaded machine; usually 2–5 s
 _PORT_SPAN = 400
 _BROKEN = (ConnectionError, http.client.HTTPException, EOFError, OSError)
 
@@ -308,6 +309,8 @@ class ConverterPool:
         return [c.process.pid for c in self._converters if c.process is not None and c.alive]
 
     def stop(self) -> None:
+        """Stop every converter (in parallel: about 1 s) and remove the pool's temporary files."""
+        kill_groups([c.process for c in self._converters if c.process is not None])
         for converter in self._converters:
             converter.shutdown()
         self._converters.clear()

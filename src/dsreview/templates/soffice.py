@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from functools import lru_cache
 from importlib import resources
 from importlib.util import find_spec
@@ -91,20 +92,30 @@ def unoserver_command(settings: Settings) -> tuple[list[str], dict[str, str]]:
     return [settings.uno_python, "-c", _LAUNCHER], env
 
 
-def kill_group(process: subprocess.Popen[bytes], *, grace: float = 5.0) -> None:
-    """Stop a process we started in its own session, and everything it started.
+def kill_groups(processes: list[subprocess.Popen[bytes]], *, grace: float = 1.0) -> None:
+    """Stop processes we started in sessions of their own, and everything they started.
 
-    SIGTERM first (unoserver passes it on to LibreOffice); then SIGKILL to the group, because
-    LibreOffice's launcher (oosplash) outlives its leader otherwise.
+    SIGTERM to every group first (unoserver passes it on to LibreOffice), a shared grace period,
+    then SIGKILL to every group: LibreOffice's launcher (oosplash) ignores SIGTERM, and unoserver
+    takes seconds to leave. Nothing of value is lost: profiles and files are temporary.
     """
-    if process.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
+    for process in processes:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for process in processes:
         with contextlib.suppress(subprocess.TimeoutExpired):  # killed below
-            process.wait(timeout=grace)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=grace)
+            process.wait(timeout=max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def kill_group(process: subprocess.Popen[bytes], *, grace: float = 1.0) -> None:
+    """`kill_groups` for one process."""
+    kill_groups([process], grace=grace)
 
 
 def convert_once(docx: bytes, *, settings: Settings, timeout: float | None = None) -> bytes:
