@@ -39,7 +39,7 @@ _PASS_COVER = 0.85  # the JPEG is handed over as it is only if it covers the pag
 _SPACES = frozenset((0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009, 0x200B, 0x2028))
 _MAP_ERROR_SAMPLE = 200
 _TEXT_FILTERS = frozenset({"ASCII85Decode", "A85", "ASCIIHexDecode", "AHx"})
-_OBJ = re.compile(rb"(\d+)\s+(\d+)\s+obj\b")
+_OBJ_NUMBER = re.compile(rb"(\d+)\s+(\d+)\s+$")  # before an "obj" keyword
 _PAGE_TYPE = re.compile(rb"/Type\s*/Page\b(?!s)")
 
 
@@ -55,13 +55,19 @@ def _recover(data: bytes) -> bytes | None:
     body = data[: cut + len(b"endobj")]
     pages: list[bytes] = []
     highest = 0
-    for m in _OBJ.finditer(body):
-        highest = max(highest, int(m.group(1)))
-        end = body.find(b"endobj", m.end())
-        head = body[m.end() : end if end >= 0 else len(body)]
-        head = head.split(b"stream", 1)[0]
-        if _PAGE_TYPE.search(head):
-            pages.append(b"%s %s R" % (m.group(1), m.group(2)))
+    at = 0
+    # bytes.find over the keywords, jumping from one object's end to the next (a regular
+    # expression over megabytes of image data would take seconds).
+    while (at := body.find(b"obj", at)) >= 0:
+        number = _OBJ_NUMBER.search(body, max(0, at - 24), at)
+        end = body.find(b"endobj", at)
+        end = len(body) if end < 0 else end
+        if number is not None and body[at - 3 : at] != b"end":
+            highest = max(highest, int(number.group(1)))
+            head = body[at + 3 : end].split(b"stream", 1)[0]
+            if _PAGE_TYPE.search(head):
+                pages.append(b"%s %s R" % (number.group(1), number.group(2)))
+        at = max(at + 3, end + 6)
     if not pages:
         return None
     tree, root = highest + 1, highest + 2
