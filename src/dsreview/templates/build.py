@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from dsreview.templates import build_forms
-from dsreview.templates.docxkit import Grid, deterministic_docx, new_document, para, preserve_spaces, tag
+from dsreview.templates.docxkit import Grid, new_document, para, preserve_spaces, tag
 from dsreview.templates.layout import (
     attachments,
     item,
@@ -22,6 +22,7 @@ from dsreview.templates.layout import (
     official_head,
     page_numbers,
 )
+from dsreview.templates.package import deterministic_docx
 
 DOCX_DIR = Path(__file__).resolve().parent / "docx"
 
