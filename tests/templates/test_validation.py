@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -37,6 +38,7 @@ CASES: list[tuple[str, Mutation, str]] = [
     ("selection_notice", _delete("document_number"), "/document_number"),
     ("selection_notice", _set("services/0/selection_date", "2024-02-30"), "/services/0/selection_date"),
     ("selection_notice", _set("issue_date", "2024.4.5"), "/issue_date"),
+    ("selection_notice", _set("issue_date", date(2024, 4, 5)), "/issue_date"),  # not JSON
     ("selection_notice", _set("services", []), "/services"),
     ("selection_notice", _set("unexpected", "x"), "/unexpected"),
     ("selection_notice", _set("committee/round", "42"), "/committee/round"),

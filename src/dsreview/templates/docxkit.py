@@ -8,6 +8,7 @@ every style, fixed-layout tables whose header row repeats on each page, and docx
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -168,8 +169,6 @@ def new_document(title: str) -> Any:
     props.keywords = ""
     props.revision = 1
     props.language = "ko-KR"
-    import datetime as dt
-
     fixed = dt.datetime(2024, 1, 1, 0, 0, 0)
     props.created = fixed
     props.modified = fixed

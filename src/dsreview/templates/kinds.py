@@ -131,13 +131,16 @@ def _describe(error: ValidationError) -> tuple[str, str]:
 def validate_schema(name: str, data: Any) -> None:
     """Validate against `forms/render/<name>.schema.json`; the first (best) error is raised."""
     fast = _fast_validator(name)
-    if not fast.is_valid(data):
+    try:
+        valid = fast.is_valid(data)
+    except ValueError:  # not JSON data at all (a date object, a non-string key): explained below
+        valid = False
+    if not valid:
         error = best_match(_validator(name).iter_errors(data))
         if error is not None:
             where, message = _describe(error)
-        else:  # the two validators disagree: the stricter one wins
-            first = next(iter(fast.iter_errors(data)))
-            where, message = pointer(list(first.instance_path)), " ".join(first.message.split())[:160]
+        else:  # the two validators disagree, or the data is not JSON: the stricter one wins
+            where, message = _fast_error(fast, data)
         raise DataValidationError(
             f"입력 데이터가 올바르지 않습니다 (invalid data) {where or '/'}: {message}", pointer=where
         )
@@ -159,6 +162,14 @@ def _check_text(value: Any, path: list[Any]) -> None:
     elif isinstance(value, list):
         for i, v in enumerate(value):
             _check_text(v, [*path, i])
+
+
+def _fast_error(fast: jsonschema_rs.Validator, data: Any) -> tuple[str, str]:
+    try:
+        first = next(iter(fast.iter_errors(data)))
+    except ValueError as exc:
+        return "", f"JSON 데이터가 아닙니다 (not JSON data): {exc}"
+    return pointer(list(first.instance_path)), " ".join(first.message.split())[:160]
 
 
 def validate(kind: str, data: Any) -> None:
