@@ -92,6 +92,8 @@ def test_a_short_posting_is_refused(tmp_path: Path) -> None:
             ["contract_info", str(SAMPLES / "contract_info.json"), "--report", "r.json", "-o", "x.docx"],
             "--report",
         ),
+        (["contract_info", str(SAMPLES / "contract_info.json"), "-o", "x.pdf"], "x.pdf"),
+        (["contract_info", str(SAMPLES / "contract_info.json"), "-o", "x.docx", "--pdf", "x.doc"], "x.doc"),
     ],
 )
 def test_usage_errors(tmp_path: Path, args: list[str], needle: str) -> None:

@@ -167,7 +167,11 @@ def render(
     if output is None:
         hint = " (a .jsonl batch needs --out-dir DIR)" if data_path.endswith(".jsonl") else ""
         raise UsageError(f"-o OUT.docx 가 필요합니다 (missing option -o){hint}")
+    if output.suffix.lower() != ".docx":
+        raise UsageError(f"-o 는 .docx 파일이어야 합니다 (-o takes OUT.docx): {output}")
     pdf_path = (Path(paths[1]) if len(paths) == 2 else output.with_suffix(".pdf")) if pdf else None
+    if pdf_path is not None and pdf_path.suffix.lower() != ".pdf":
+        raise UsageError(f"--pdf 는 .pdf 파일이어야 합니다 (--pdf takes OUT.pdf): {pdf_path}")
     _single(kind, data_path, output, pdf_path, report)
     return 0
 
