@@ -228,6 +228,8 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="fewer runs and a batch of 60 notices")
     args = parser.parse_args()
+    # Other work on the machine slows LibreOffice down: the figures are only comparable at a low load.
+    print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)\n")
     with tempfile.TemporaryDirectory(prefix="bench-render-") as data_dir:
         settings = Settings(data_dir=Path(data_dir), unoserver_base_port=26000)
         docx_figures(settings, 20 if args.quick else 100)
@@ -235,6 +237,7 @@ def main() -> None:
         count = 60 if args.quick else NOTICES
         folder = batch_figures(settings, count)
         check_figures(settings, folder, count)
+    print(f"\nload average at end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
