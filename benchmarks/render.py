@@ -19,6 +19,7 @@ import argparse
 import copy
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -90,7 +91,7 @@ def _raw_unoserver(settings: Settings, paths: list[Path], out: Path, servers: in
     procs = []
     base_command, env = unoserver_command(settings)
     for i in range(servers):
-        profile = Path(tempfile.mkdtemp(prefix="bench-raw-profile-"))
+        profile = out / f"raw-profile-{i}"
         command = [
             *base_command,
             "--port",
@@ -198,7 +199,7 @@ def check_figures(settings: Settings, folder: Path, count: int) -> None:
             ("selection_notice", data, (out / f"{key}.docx").read_bytes(), (out / f"{key}.pdf").read_bytes())
         )
     values = missing_docx = missing_pdf = fonts = unembedded = 0
-    tmp = Path(tempfile.mkdtemp(prefix="bench-check-"))
+    tmp = folder
     for _, data, docx, pdf in checked:
         wanted = expected(data)
         values += len(wanted)
@@ -236,7 +237,10 @@ def main() -> None:
         pdf_figures(settings, 40 if args.quick else 120)
         count = 60 if args.quick else NOTICES
         folder = batch_figures(settings, count)
-        check_figures(settings, folder, count)
+        try:
+            check_figures(settings, folder, count)
+        finally:
+            shutil.rmtree(folder)
     print(f"\nload average at end: {os.getloadavg()[0]:.2f}")
 
 
