@@ -101,6 +101,7 @@ def bench_text(folder: Path) -> None:
         reads.append(rd)
     read_files(paths, settings=settings)
     warm = _median_time(lambda: read_files(paths, settings=settings), 15)
+    empty = _median_time(lambda: run_isolated([lambda: b""] * 8, limits=settings.limits, workers=WORKERS), 15)
     print(f"(a) text bundle: {len(paths)} files, {pages} pages, {WORKERS} children at a time")
     ms = {
         name: statistics.median(v) * 1000 for name, v in (("cold", colds), ("imp", imports), ("read", reads))
@@ -109,6 +110,7 @@ def bench_text(folder: Path) -> None:
     print(f"      of which importing the reader:                            {ms['imp']:5.0f} ms")
     print(f"      of which read_files on the 8 files:                       {ms['read']:5.0f} ms")
     print(f"    warm read_files (median of 15):                             {warm * 1000:5.0f} ms")
+    print(f"      of which forking and reaping 8 children that do nothing:  {empty * 1000:5.0f} ms")
     try:
         import pdfplumber
     except ImportError:
@@ -191,7 +193,7 @@ def bench_ocr(folder: Path) -> None:
 
 
 def bench_memory(folder: Path) -> None:
-    scan, _, _ = scanned_pages(folder, strength=1.0, seeds=(3,))
+    scan, jpegs, _ = scanned_pages(folder, strength=1.0, seeds=(3,))
     big = folder / "big.png"
     # a 6000 x 6000 grayscale page (36 megapixels, under the 40 MP limit) needing a PNG re-encode
     Image.new("L", (6000, 6000), 255).save(big, dpi=(300, 300), optimize=False)
@@ -215,10 +217,24 @@ def bench_memory(folder: Path) -> None:
     print(f"    parent before forking: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss >> 10} MiB")
     for (name, _), result in zip(files.items(), results, strict=True):
         print(f"    child reading the {name:17s}: {result.max_rss >> 20:4d} MiB")
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    read_files([scan], settings=settings)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(f"    largest child so far incl. Tesseract (kor+eng, Hangul+eng): {max(before, after) >> 10} MiB")
+    jpg = folder / "page.jpg"
+    jpg.write_bytes(jpegs[0])
+    for lang in ("kor+eng", "Hangul+eng"):
+        print(f"    Tesseract {lang:10s} on a 200-dpi A4 page:  {_tesseract_peak(jpg, lang) >> 10:4d} MiB")
+
+
+def _tesseract_peak(image: Path, lang: str) -> int:
+    """Peak RSS (KiB) of one Tesseract run, measured from a fresh interpreter (its only child)."""
+    code = (
+        "import resource, subprocess, sys; "
+        "cmd = ['tesseract', sys.argv[1], 'stdout', '-l', sys.argv[2], '--psm', '4', '--dpi', '200', 'tsv']; "
+        "subprocess.run(cmd, capture_output=True, env={'OMP_THREAD_LIMIT': '1', 'PATH': '/usr/bin:/bin'}); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(image), lang], capture_output=True, text=True, check=True
+    )
+    return int(out.stdout)
 
 
 def bench_accuracy(folder: Path) -> None:
