@@ -69,6 +69,7 @@ def input_sha256(data: Any) -> str:
 
 @lru_cache(maxsize=8)
 def template_bytes(kind: str) -> bytes:
+    kind_spec(kind)  # an unknown kind is a usage error, not a missing file
     return resources.files("dsreview.templates").joinpath("docx", f"{kind}.docx").read_bytes()
 
 
