@@ -16,6 +16,7 @@ from dsreview.config import Settings, get_settings
 from dsreview.jobs.queue import JobQueue
 from dsreview.services.users import signing_key
 from dsreview.store import BlobStore, Database
+from dsreview.web import install as install_pages
 
 DESCRIPTION = """디지털서비스 전문계약제도 서류 엔진의 API.
 
@@ -51,4 +52,5 @@ def create_app(
     for module in (health, auth, applications, review, rounds, catalogue, contracts, documents):
         app.include_router(module.router)
     app.include_router(catalogue.public)
+    install_pages(app)  # the pages (dsreview.web); last: its catch-all page answers unknown addresses
     return app

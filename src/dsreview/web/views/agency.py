@@ -1,0 +1,246 @@
+"""Agency pages: contracts with their flags and records, registration of a contract and of its
+changes, each with the registration deadline shown before it is submitted."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Query, Request, Response
+from sqlalchemy.orm import Session
+
+from dsreview.errors import ConflictError, DataValidationError, UsageError
+from dsreview.jobs import dispatch
+from dsreview.services import contracts, selection, web_contracts
+from dsreview.services.actors import Actor
+from dsreview.store.models import Role
+from dsreview.web.deps import AGENCY, Parts, allow, csrf_protected, parts, read_session, write_session
+from dsreview.web.forms import act, optional_date, required_date
+from dsreview.web.pages import PageRoute, redirect, render
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+READERS = allow(Role.agency, Role.staff)
+FIELDS = (
+    "name",
+    "method",
+    "amount",
+    "contract_date",
+    "start_date",
+    "end_date",
+    "contract_number",
+    "proposal_score",
+    "evaluation_date",
+    "negotiation_date",
+)
+
+
+def _amount(value: str, pointer: str, what: str, *, required: bool) -> int | None:
+    digits = value.replace(",", "").replace("원", "").strip()
+    if not digits:
+        if required:
+            raise DataValidationError(f"{what}을(를) 입력해 주십시오.", pointer=pointer)
+        return None
+    if not digits.isdigit() or len(digits) > 15:
+        raise DataValidationError(f"{what}은(는) 원 단위 숫자로 입력해 주십시오.", pointer=pointer)
+    return int(digits)
+
+
+def _score(value: str) -> float | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        raise DataValidationError(
+            "제안서 평가 점수는 숫자로 입력해 주십시오.", pointer="/proposal_score"
+        ) from None
+
+
+@router.get("/agency")
+def agency_home(
+    request: Request, actor: Actor = Depends(AGENCY), session: Session = Depends(read_session)
+) -> Response:
+    found = contracts.list_contracts(session, actor=actor, limit=200)
+    return render(
+        request,
+        "agency/home.html",
+        actor=actor,
+        contracts=found,
+        flags={c.id: contracts.flags(c) for c in found},
+    )
+
+
+def _form_page(
+    request: Request, session: Session, ctx: Parts, actor: Actor, values: dict[str, Any], error: str | None
+) -> Response:
+    preview = None
+    if values.get("contract_date"):
+        try:
+            day = required_date(str(values["contract_date"]), "/contract_date", "계약일")
+            preview = web_contracts.registration_deadline(ctx.settings, day)
+        except UsageError:
+            preview = None
+    return render(
+        request,
+        "agency/new_contract.html",
+        status_code=422 if error else 200,
+        actor=actor,
+        services=selection.list_services(session, actor=actor, limit=500),
+        values=values,
+        error=error,
+        preview=preview,
+        qualifying=web_contracts.qualifying_score(ctx.settings),
+        negotiation_days=web_contracts.negotiation_days(ctx.settings),
+    )
+
+
+@router.get("/agency/contracts/new")
+def new_contract(
+    request: Request,
+    actor: Actor = Depends(AGENCY),
+    ctx: Parts = Depends(parts),
+    session: Session = Depends(read_session),
+) -> Response:
+    return _form_page(request, session, ctx, actor, {"method": "private", "service_ids": []}, None)
+
+
+@router.get("/agency/deadline")
+def deadline_preview(
+    request: Request,
+    contract_date: str = Query(default="", max_length=20),
+    change_date: str = Query(default="", max_length=20),
+    actor: Actor = Depends(AGENCY),
+    ctx: Parts = Depends(parts),
+) -> Response:
+    """The registration deadline of a contract (or a change) signed on the given day: a fragment."""
+    preview, message = None, None
+    try:
+        if change_date:
+            preview = web_contracts.change_deadline(
+                ctx.settings, required_date(change_date, "/change_date", "변경일")
+            )
+        elif contract_date:
+            preview = web_contracts.registration_deadline(
+                ctx.settings, required_date(contract_date, "/contract_date", "계약일")
+            )
+    except UsageError as exc:
+        message = exc.message
+    what = "변경" if change_date else "계약"
+    return render(request, "partials/deadline.html", actor=actor, preview=preview, message=message, what=what)
+
+
+@router.post("/agency/contracts", dependencies=[Depends(csrf_protected)])
+def register(
+    request: Request,
+    name: Annotated[str, Form(max_length=200)] = "",
+    method: Annotated[str, Form(max_length=16)] = "",
+    amount: Annotated[str, Form(max_length=30)] = "",
+    contract_date: Annotated[str, Form(max_length=20)] = "",
+    start_date: Annotated[str, Form(max_length=20)] = "",
+    end_date: Annotated[str, Form(max_length=20)] = "",
+    contract_number: Annotated[str, Form(max_length=60)] = "",
+    proposal_score: Annotated[str, Form(max_length=10)] = "",
+    evaluation_date: Annotated[str, Form(max_length=20)] = "",
+    negotiation_date: Annotated[str, Form(max_length=20)] = "",
+    service_ids: Annotated[list[int] | None, Form()] = None,
+    actor: Actor = Depends(AGENCY),
+    ctx: Parts = Depends(parts),
+    session: Session = Depends(write_session),
+) -> Response:
+    raw = dict(
+        zip(
+            FIELDS,
+            (
+                name,
+                method,
+                amount,
+                contract_date,
+                start_date,
+                end_date,
+                contract_number,
+                proposal_score,
+                evaluation_date,
+                negotiation_date,
+            ),
+            strict=True,
+        )
+    )
+    values: dict[str, Any] = {**raw, "service_ids": service_ids or []}
+    try:
+        data = contracts.ContractInput(
+            name=name,
+            method=method,
+            amount=_amount(amount, "/amount", "계약금액", required=True) or 0,
+            contract_date=required_date(contract_date, "/contract_date", "계약일"),
+            start_date=required_date(start_date, "/start_date", "계약 시작일"),
+            end_date=required_date(end_date, "/end_date", "계약 종료일"),
+            service_ids=service_ids or [],
+            contract_number=contract_number.strip() or None,
+            proposal_score=_score(proposal_score) if method == "catalog" else None,
+            evaluation_date=optional_date(evaluation_date, "/evaluation_date", "평가일")
+            if method == "catalog"
+            else None,
+            negotiation_date=optional_date(negotiation_date, "/negotiation_date", "협상일")
+            if method == "catalog"
+            else None,
+        )
+        contract = contracts.register_contract(
+            session, actor=actor, settings=ctx.settings, blobs=ctx.blobs, data=data
+        )
+        dispatch.commit(session, ctx.queue)
+    except (UsageError, ConflictError) as exc:
+        session.rollback()
+        return _form_page(request, session, ctx, actor, values, exc.message)
+    late = " 등록 기한이 지나 '기한 경과'로 표시됩니다." if contract.late else ""
+    return redirect(
+        f"/agency/contracts/{contract.id}", message=f"계약정보를 등록했습니다.{late}", request=request
+    )
+
+
+@router.get("/agency/contracts/{contract_id}")
+def contract_page(
+    request: Request,
+    contract_id: int,
+    actor: Actor = Depends(READERS),
+    session: Session = Depends(read_session),
+) -> Response:
+    contract = contracts.get_contract(session, actor=actor, contract_id=contract_id)
+    return render(
+        request,
+        "agency/contract.html",
+        actor=actor,
+        contract=contract,
+        flags=contracts.flags(contract),
+        documents=contracts.contract_documents(session, actor=actor, contract_id=contract.id),
+    )
+
+
+@router.post("/agency/contracts/{contract_id}/changes", dependencies=[Depends(csrf_protected)])
+def register_change(
+    request: Request,
+    contract_id: int,
+    change_date: Annotated[str, Form(max_length=20)] = "",
+    description: Annotated[str, Form(max_length=2000)] = "",
+    amount: Annotated[str, Form(max_length=30)] = "",
+    end_date: Annotated[str, Form(max_length=20)] = "",
+    actor: Actor = Depends(AGENCY),
+    ctx: Parts = Depends(parts),
+    session: Session = Depends(write_session),
+) -> Response:
+    def run() -> str:
+        change = contracts.register_change(
+            session,
+            actor=actor,
+            settings=ctx.settings,
+            blobs=ctx.blobs,
+            contract_id=contract_id,
+            change_date=required_date(change_date, "/change_date", "변경일"),
+            description=description,
+            amount=_amount(amount, "/amount", "변경 후 계약금액", required=False),
+            end_date=optional_date(end_date, "/end_date", "변경 후 종료일"),
+        )
+        dispatch.commit(session, ctx.queue)
+        late = " 변경 등록 기한이 지나 '기한 경과'로 표시됩니다." if change.late else ""
+        return f"계약 변경을 등록했습니다.{late}"
+
+    return act(request, f"/agency/contracts/{contract_id}", run)
