@@ -117,7 +117,7 @@ def test_a_dead_converter_is_restarted(pool: ConverterPool, render_settings: Set
 
 
 def test_a_conversion_that_runs_too_long_is_stopped(render_settings: Settings) -> None:
-    heavy = render_docx("selection_notice", many_rows("selection_notice", 1000), settings=render_settings)
+    heavy = render_docx("supplement_request", many_rows("supplement_request", 1000), settings=render_settings)
     light = render_docx("selection_notice", sample("selection_notice"), settings=render_settings)
     with ConverterPool(
         render_settings, size=1, timeout=1, base_port=render_settings.unoserver_base_port + 50
