@@ -16,7 +16,16 @@ from dsreview.services.actors import Actor
 from dsreview.services.intake import IncomingFile
 from dsreview.services.web_checklist import checklist, report_of
 from dsreview.store.models import Role
-from dsreview.web.deps import VENDOR, Parts, allow, csrf_protected, parts, read_session, write_session
+from dsreview.web.deps import (
+    VENDOR,
+    Parts,
+    allow,
+    csrf_protected,
+    parts,
+    read_session,
+    web_session,
+    write_session,
+)
 from dsreview.web.forms import optional_date, optional_int
 from dsreview.web.pages import PageRoute, redirect, render
 
@@ -30,10 +39,12 @@ def _incoming(upload: UploadFile) -> IncomingFile:
 
 
 def _uploaded(request: Request, url: str, message: str) -> Response:
-    """The answer to an upload: JSON for the page's script (it navigates), a redirect otherwise."""
+    """The answer to an upload: JSON for the page's script (it navigates), a redirect otherwise;
+    the message waits in the session for the page either way."""
+    web_session(request).flash(message)
     if request.headers.get("x-upload") == "xhr":
-        return JSONResponse({"location": url, "message": message})
-    return redirect(url, message=message, request=request)
+        return JSONResponse({"location": url})
+    return redirect(url)
 
 
 @router.get("/vendor")
