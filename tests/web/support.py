@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from playwright.sync_api import Page, expect
@@ -161,7 +162,7 @@ def wait_checked(server: WebServer, application_id: int, *, timeout: float = 120
     assert status_of(server, application_id) == "checked"
 
 
-def listed_service(server: WebServer, case: str) -> int:
+def listed_service(server: WebServer, case: str, *, decided_on: date | None = None) -> int:
     """A service selected and listed in the catalogue, through every step's service (fake check)."""
     people, s = server.people, server.settings
     with dispatch.transaction(server.db, server.queue) as session:
@@ -188,7 +189,12 @@ def listed_service(server: WebServer, case: str) -> int:
         )
         review.generate_review_report(session, actor=people.staff, **kw)
         selection.record_decision(
-            session, actor=people.staff, settings=s, application_id=application_id, decision="selected"
+            session,
+            actor=people.staff,
+            settings=s,
+            application_id=application_id,
+            decision="selected",
+            decided_on=decided_on,
         )
         service = selection.service_of(session, application_id=application_id)
         assert service is not None

@@ -47,7 +47,9 @@ def test_upload_to_selection_notice(page: Page, web_server: WebServer) -> None:
         has_text=f"{application_id:05d}"
     ).click()
     expect(page.get_by_role("heading", name="서류별 추출 값과 근거")).to_be_visible()
-    page.get_by_role("link", name="사업자등록증", exact=True).click()
+    tab = page.get_by_role("link", name="사업자등록증", exact=True)
+    tab.click()
+    expect(tab).to_have_attribute("aria-current", "true")
     row = page.locator("#field-representative")
     row.get_by_role("link", name=re.compile("서류에서 위치 보기")).click()
     expect(page.get_by_test_id("evidence-box")).to_be_visible()

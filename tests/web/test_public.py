@@ -8,6 +8,7 @@ from playwright.sync_api import Page, expect
 
 from dsreview.jobs import dispatch
 from dsreview.services import quality
+from dsreview.store.repositories import ServiceRepository
 from tests.services.support import PASSWORD
 from tests.web.support import WebServer, inspect, listed_service
 
@@ -34,8 +35,6 @@ def test_catalogue_and_postings(page: Page, web_server: WebServer) -> None:
 
     page.get_by_role("link", name="서비스 카탈로그").first.click()
     with web_server.db.session(write=False) as session:
-        from dsreview.store.repositories import ServiceRepository
-
         service = ServiceRepository(session).get(listed)
         assert service is not None
         name, company = service.name, service.company_name

@@ -32,6 +32,15 @@ def test_queue_sanctions_deadlines_statistics(page: Page, web_server: WebServer)
     page.get_by_role("button", name="거르기").click()
     expect(page.get_by_text("조건에 맞는 신청이 없습니다")).to_be_visible()
 
+    # An incomplete bundle: the supplement request goes to the vendor.
+    page.get_by_role("link", name="초기화").click()
+    page.get_by_label("확인 결과").select_option("credit_rating_expired")
+    page.get_by_role("button", name="거르기").click()
+    page.locator("tbody tr").first.get_by_role("link").click()
+    page.get_by_role("button", name="보완 요청서 보내기").click()
+    expect(page.get_by_role("status").filter(has_text="보완 요청서")).to_be_visible()
+    expect(page.locator(".badge", has_text="보완 요청").first).to_be_visible()
+
     page.get_by_role("link", name="제재 목록").click()
     page.get_by_label("제재 목록 CSV 파일").set_input_files(ROOT / "samples" / "sanctions.csv")
     page.get_by_label("서류 확인이 끝난 신청을 새 목록으로 다시 확인").check()

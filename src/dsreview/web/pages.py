@@ -40,6 +40,7 @@ NAV: dict[str, list[tuple[str, str]]] = {
         ("/staff", "신청 목록"),
         ("/staff/rounds", "심사 차수·통보"),
         ("/staff/deadlines", "기한 관리"),
+        ("/staff/quality", "품질 점검"),
         ("/staff/stats", "접수 통계"),
         ("/staff/sanctions", "제재 목록"),
     ],
