@@ -1,8 +1,12 @@
-"""Fixtures of the browser tests: one live server with its worker and one Chromium per xdist
-worker (the tests share the `web` xdist group), a fresh browser context per test."""
+"""Fixtures of the browser tests: one live server with its job worker and one Chromium per xdist
+worker, a fresh browser context per test. The tests share the `web` xdist group, but they do not
+rely on it: with pytest 9.2 and pytest-xdist 3.8 `--dist loadgroup` does not group (xdist renames
+`item._nodeid`, which pytest no longer reads), so each worker may start its own server."""
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +19,7 @@ from dsreview.services import selection
 from dsreview.store import BlobStore, Database
 from dsreview.store.migrate import upgrade
 from tests.services.support import LiveServer, WorkerProcess, make_people, make_settings
-from tests.web.support import AXE, CHROMIUM, CHROMIUM_ARGS, WebServer
+from tests.web.support import AXE, CHROMIUM, CHROMIUM_ARGS, INSPECTED, SCREENSHOTS, WIDTHS, WebServer
 
 EMAILS = {
     "staff": "staff@test.kr",
@@ -75,3 +79,16 @@ def page(browser: Browser) -> Iterator[Page]:
     opened = context.new_page()
     yield opened
     context.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def accessibility_summary() -> Iterator[None]:
+    """After the browser tests: every page inspected and the axe findings below 'serious'."""
+    yield
+    if INSPECTED.pages:
+        SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+        summary = {"pages": INSPECTED.pages, "widths": list(WIDTHS), "below_serious": INSPECTED.minor}
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        (SCREENSHOTS.parent / f"accessibility-{worker}.json").write_text(
+            json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
