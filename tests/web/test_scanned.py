@@ -1,17 +1,18 @@
 """A scanned bundle dropped onto the upload page: per-file progress, the check's progress while
-OCR runs, the checklist, a single document re-uploaded, and staff seeing the OCR evidence box on
-the scanned page."""
+OCR runs, the checklist, a single document re-uploaded; staff see the OCR evidence box on the
+scanned page and correct a value of the scanned form in place (history kept, check re-run)."""
 
 from __future__ import annotations
 
 import base64
+import json
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.services.support import CASES
-from tests.web.support import OCR_TIMEOUT, WebServer, inspect, login, logout
+from tests.web.support import OCR_TIMEOUT, WebServer, inspect, login, logout, wait_checked
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("web")]
 
@@ -31,7 +32,8 @@ DROP = """(files) => {
 def test_scanned_bundle_dropped_checked_and_reuploaded(page: Page, web_server: WebServer) -> None:
     login(page, web_server, "vendor")
     page.goto(f"{web_server.url}/vendor/apply")
-    files = sorted(p for p in (CASES / "S04").iterdir() if p.suffix == ".pdf")
+    truth = json.loads((CASES / "S04" / "truth.json").read_text(encoding="utf-8"))
+    files = [CASES / "S04" / name for name in truth["files"]]
     page.evaluate(DROP, [{"name": p.name, "data": base64.b64encode(p.read_bytes()).decode()} for p in files])
     expect(page.locator("[data-file-list] li")).to_have_count(len(files))
     expect(page.get_by_role("status").filter(has_text=f"모두 {len(files)}개")).to_be_visible()
@@ -75,3 +77,21 @@ def test_scanned_bundle_dropped_checked_and_reuploaded(page: Page, web_server: W
     expect(image).to_have_js_property("complete", True)
     assert image.evaluate("img => img.naturalWidth") > 0
     inspect(page, "staff-scanned-viewer")
+
+    # A value the OCR may have missed on the scanned form, set by hand; the bundle is checked again.
+    wanted = next(d for d in truth["documents"] if d["type"] == "application_form")["fields"]["service_name"]
+    form_tab = page.get_by_role("link", name="디지털서비스 심사 신청서 (스캔)")
+    form_tab.click()
+    expect(form_tab).to_have_attribute("aria-current", "true")
+    row = page.locator("#field-service_name")
+    row.locator("summary").click()
+    row.get_by_label("고친 서비스명").fill(wanted)
+    row.get_by_label("고친 이유").fill("스캔본 글자 인식 보완")
+    row.get_by_role("button", name="고치고 다시 확인").click()
+    expect(page.get_by_role("status").filter(has_text="'서비스명' 값을 고쳤습니다")).to_be_visible()
+    wait_checked(web_server, application_id, timeout=OCR_TIMEOUT / 1000)
+    page.reload()
+    expect(page.locator("#field-service_name")).to_contain_text(wanted)
+    expect(page.locator("#field-service_name")).to_contain_text("수정됨")
+    history = page.locator("section", has=page.get_by_role("heading", name="값 수정 기록"))
+    expect(history.get_by_role("cell", name="스캔본 글자 인식 보완")).to_be_visible()

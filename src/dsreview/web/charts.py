@@ -16,7 +16,7 @@ WIDTH = 640
 BAR = 22
 GAP = 10
 LABEL_WIDTH = 200
-FONT = 'font-family="inherit" font-size="13"'
+FONT = 'font-family="inherit" font-size="15"'
 INK = "#1e2124"
 BLUE = "#256ef4"
 GRID = "#cdd1d5"
