@@ -109,3 +109,14 @@ def test_unknown_api_addresses_stay_json(anonymous: httpx.Client) -> None:
     r = anonymous.get("/api/no-such-route")
     assert r.status_code == 404
     assert r.json()["code"] == "not_found"
+
+
+def test_a_merged_file_is_replaced_as_a_whole(web_server: WebServer) -> None:
+    """Every document of a merged PDF points at the same file: re-uploading one says so."""
+    application_id = submit(web_server, web_server.people.vendor, "S02")
+    record_fake_check(web_server.db, application_id, report_from_truth("S02"))
+    with _signed_in(web_server, "vendor") as vendor:
+        html = vendor.get(f"/vendor/applications/{application_id}").text
+    assert "다른 서류 7종과 함께 들어 있습니다" in html
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "element ids must be unique"

@@ -3,6 +3,7 @@ it runs, the result as a checklist, re-upload of a single document."""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
@@ -111,15 +112,17 @@ def application_page(
     application = intake.visible_application(session, actor=actor, application_id=application_id)
     report = report_of(application.report)
     files = [f for f in application.files if f.active]
+    view = checklist(report, settings=ctx.settings) if report else None
     return render(
         request,
         "vendor/application.html",
         actor=actor,
         application=application,
         job=intake.latest_check_job(session, application=application),
-        checklist=checklist(report, settings=ctx.settings) if report else None,
+        checklist=view,
         files=files,
         file_ids={f.name: f.id for f in files},
+        shared=Counter(s.source for row in view.documents for s in row.sources) if view else {},
         notices=documents.list_documents(session, actor=actor, application_id=application.id),
         replaceable=application.status in intake.REUPLOAD_STATES,
     )
