@@ -19,6 +19,7 @@ from dsreview.store.models import Application, Role
 
 MAX_SCAN = 5000  # applications a filter looks through (a round has hundreds at most)
 STATUSES = ("pass", "fail", "exempt", "review")
+ATTENTION = ("fail", "review")
 # Processing time (submission → check stored) in buckets: (upper bound in seconds, Korean label).
 DURATION_BUCKETS: tuple[tuple[float, str], ...] = (
     (60, "1분 미만"),
@@ -40,10 +41,14 @@ class QueueFilter:
 
     def matches(self, application: Application) -> bool:
         report = application.report or {}
+        criteria = report.get("criteria", {})
         if self.criterion and self.outcome:
-            if report.get("criteria", {}).get(self.criterion) != self.outcome:
+            if criteria.get(self.criterion) != self.outcome:
                 return False
-        elif self.outcome and self.outcome not in report.get("criteria", {}).values():
+        elif self.criterion:  # a criterion alone: where it needs a person (fail or review)
+            if criteria.get(self.criterion) not in ATTENTION:
+                return False
+        elif self.outcome and self.outcome not in criteria.values():
             return False
         if self.finding:
             return any(f.get("code") == self.finding for f in report.get("findings", []))
@@ -51,7 +56,7 @@ class QueueFilter:
 
     @property
     def reads_reports(self) -> bool:
-        return bool(self.outcome or self.finding)
+        return bool(self.criterion or self.outcome or self.finding)
 
 
 def staff_queue(

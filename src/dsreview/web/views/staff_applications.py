@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 
-from dsreview.errors import DataValidationError
+from dsreview.errors import DataValidationError, PolicyError
 from dsreview.forms import document_spec, finding_specs
 from dsreview.jobs import dispatch
 from dsreview.services import corrections, documents, intake, review, selection, users, web_pages
@@ -149,8 +149,8 @@ def correct(
     def run() -> str:
         try:
             label = document_spec(document).label(field)
-        except Exception:
-            raise DataValidationError("고칠 항목을 찾을 수 없습니다.", pointer="/field") from None
+        except PolicyError:
+            raise DataValidationError("고칠 서류를 찾을 수 없습니다.", pointer="/document") from None
         parsed = field_input(document, field).parse(value, label)
         corrections.correct_field(
             session,
@@ -272,6 +272,8 @@ def decide(
     session: Session = Depends(write_session),
 ) -> Response:
     def run() -> str:
+        if decision not in ("selected", "not_selected"):
+            raise DataValidationError("선정 또는 미선정을 선택해 주십시오.", pointer="/decision")
         application = selection.record_decision(
             session,
             actor=actor,
