@@ -7,15 +7,10 @@ so on scanned pages the darkness of the box left of each option in the page imag
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from dsreview.domain import Word
 from dsreview.extractors.labels import Value
 from dsreview.extractors.text import squash, strip_parens
-
-if TYPE_CHECKING:
-    from PIL.Image import Image as PILImage
 
 FILLED = set("■▣☑●◼◾✔✓√▪◆")
 EMPTY = set("□☐○◻◽ㅁ口◇")
@@ -68,7 +63,7 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
     filled = {key for mark, key in marks if mark == "filled"}
     if len(filled) == 1 and not ocr:
         return filled.pop(), 1.0
-    if ocr and value.page.page.image_path:
+    if ocr:
         by_ink = _by_darkness(value, found, options)
         if by_ink is not None:
             return by_ink
@@ -117,44 +112,30 @@ def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tup
 def _by_darkness(
     value: Value, found: list[tuple[int, int, str]], options: dict[str, tuple[str, ...]]
 ) -> tuple[str, float] | None:
-    path = value.page.page.image_path
-    if not path:
-        return None
-    scale = value.page.page.image_scale
-    scores: dict[str, float] = {}
+    """The ticked box is the darkest: measure the ink left of each option in the page image."""
+    keys: list[str] = []
+    boxes: list[tuple[float, float, float, float]] = []
     for key, word in _option_words(value, options):
         h = word.bottom - word.top
         # The box sits left of the option text; when OCR glued it to the word, it is the word's start.
         glued = word.text[:1] in FILLED | EMPTY | BRACKETS or not word.text[:1].isalnum()
-        x0 = word.x0 - (0.1 * h if glued else 1.5 * h)
-        x1 = word.x0 + (1.0 * h if glued else -0.1 * h)
-        ink = _ink(path, (x0 * scale, word.top * scale, x1 * scale, word.bottom * scale))
-        scores[key] = max(scores.get(key, 0.0), ink)
-    if len(scores) < 2:
+        keys.append(key)
+        boxes.append(
+            (
+                word.x0 - (0.1 * h if glued else 1.5 * h),
+                word.top,
+                word.x0 + (1.0 * h if glued else -0.1 * h),
+                word.bottom,
+            )
+        )
+    inks = value.page.ink(boxes) if len(set(keys)) >= 2 else None
+    if not inks:
         return None
+    scores: dict[str, float] = {}
+    for key, ink in zip(keys, inks, strict=True):
+        scores[key] = max(scores.get(key, 0.0), ink)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     if top - second < 0.12:
         return None
     return best, min(1.0, 0.6 + (top - second))
-
-
-def _ink(path: str, box: tuple[float, float, float, float]) -> float:
-    img = _image(path)
-    x0, y0, x1, y1 = (round(v) for v in box)
-    x0, y0 = max(0, x0), max(0, y0)
-    x1, y1 = min(img.width, x1), min(img.height, y1)
-    if x1 <= x0 or y1 <= y0:
-        return 0.0
-    crop = img.crop((x0, y0, x1, y1))
-    hist = crop.histogram()
-    dark = sum(hist[:110])
-    return dark / max(1, sum(hist))
-
-
-@lru_cache(maxsize=8)
-def _image(path: str) -> PILImage:
-    from PIL import Image
-
-    with Image.open(path) as im:
-        return im.convert("L")

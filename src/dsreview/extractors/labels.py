@@ -9,10 +9,10 @@ with wrapped continuation lines joined where the field allows it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from statistics import median
+from typing import Protocol
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -27,8 +27,19 @@ _LEADING_COLON = re.compile(r"^[\s:;：|·]+")
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{0,12}[)）]")
 
 
-# Re-read a box of an OCR'd page: (page, bbox, lang, psm, whitelist) → (text, confidence).
-Reread = Callable[[Page, tuple[float, float, float, float], str, int, str | None], tuple[str, float]]
+Box = tuple[float, float, float, float]
+
+
+class PageTools(Protocol):
+    """Second looks at an OCR'd page image, done by the reading layer in its sandbox."""
+
+    def reread(self, page: Page, bbox: Box, lang: str, psm: int, whitelist: str | None) -> tuple[str, float]:
+        """(text, confidence) of the image under `bbox`, read again with other OCR settings."""
+        ...
+
+    def ink(self, page: Page, boxes: list[Box]) -> list[float]:
+        """Share of dark pixels under each box (a ticked ■ against an empty □)."""
+        ...
 
 
 @dataclass(slots=True)
@@ -36,7 +47,7 @@ class PageLines:
     page: Page
     lines: list[Line]
     ocr: bool
-    reread: Reread | None = None
+    tools: PageTools | None = None
 
     def reread_box(
         self,
@@ -46,10 +57,15 @@ class PageLines:
         psm: int = 7,
         whitelist: str | None = None,
     ) -> tuple[str, float] | None:
-        if not (self.ocr and self.reread and self.page.image_path):
+        if not (self.ocr and self.tools and self.page.image_path):
             return None
-        text, conf = self.reread(self.page, bbox, lang, psm, whitelist)
+        text, conf = self.tools.reread(self.page, bbox, lang, psm, whitelist)
         return (text, conf) if text.strip() else None
+
+    def ink(self, boxes: list[Box]) -> list[float] | None:
+        if not (self.ocr and self.tools and self.page.image_path):
+            return None
+        return self.tools.ink(self.page, boxes)
 
 
 @dataclass(slots=True)
@@ -85,9 +101,9 @@ class Value:
         return bbox_of(self.words)
 
 
-def page_lines(page: Page, *, alt: bool = False, reread: Reread | None = None) -> PageLines:
+def page_lines(page: Page, *, alt: bool = False, tools: PageTools | None = None) -> PageLines:
     return PageLines(
-        page=page, lines=build_lines(page.alt_words if alt else page.words), ocr=page.ocr, reread=reread
+        page=page, lines=build_lines(page.alt_words if alt else page.words), ocr=page.ocr, tools=tools
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from dsreview.domain import Evidence, ExtractedDocument, FileReading, Finding
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.classify import classify_page
-from dsreview.extractors.labels import PageLines, Reread, page_lines
+from dsreview.extractors.labels import PageLines, PageTools, page_lines
 from dsreview.extractors.snap import snap_bundle
 from dsreview.extractors.split import Span, split_pages
 from dsreview.extractors.types import EXTRACTORS
@@ -20,12 +20,12 @@ from dsreview.forms.messages import finding
 
 
 def extract_readings(
-    readings: list[FileReading], *, lang: str = "ko", reread: Reread | None = None
+    readings: list[FileReading], *, lang: str = "ko", tools: PageTools | None = None
 ) -> tuple[list[ExtractedDocument], list[Finding]]:
     """Every document of every readable file, and findings about the files themselves.
 
-    `reread` re-reads a box of an OCR'd page (a doubtful grade, date or identifier) with settings
-    of its own; without it, extraction keeps what the page OCR gave.
+    `tools` give OCR'd pages a second look (re-reading a doubtful grade, date or identifier; the
+    ink of a checkbox); without them, extraction keeps what the page OCR gave.
     """
     documents: list[ExtractedDocument] = []
     findings: list[Finding] = []
@@ -35,8 +35,8 @@ def extract_readings(
             findings.append(finding(code, lang=lang, source=reading.source, detail=problem.message))
         if not reading.readable:
             continue
-        primary = [page_lines(p, reread=reread) for p in reading.pages]
-        alternate = [page_lines(p, alt=True, reread=reread) if p.alt_words else None for p in reading.pages]
+        primary = [page_lines(p, tools=tools) for p in reading.pages]
+        alternate = [page_lines(p, alt=True, tools=tools) if p.alt_words else None for p in reading.pages]
         classes = []
         for pl, alt in zip(primary, alternate, strict=True):
             c = classify_page(pl)
