@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -57,17 +57,21 @@ def check_files(
     progress: ProgressCallback | None = None,
     lang: str = "ko",
     today: date | None = None,
+    adjust: Callable[[list[ExtractedDocument]], list[ExtractedDocument]] | None = None,
 ) -> Report:
     """The engine's report on one application bundle (DOMAIN §9).
 
     Sanctions come as a CSV path (the CLI) or as parsed rows (the service); with neither, criterion
-    2-2 is left to a person (`sanctions_unavailable`).
+    2-2 is left to a person (`sanctions_unavailable`). `adjust` changes the extracted documents
+    before they are judged: staff's corrections in the service.
     """
     if sanctions is None and sanctions_csv is not None:
         sanctions = load_sanctions(sanctions_csv)
     documents, file_findings = extract_files(
         paths, settings=settings, names=names, progress=progress, lang=lang
     )
+    if adjust is not None:
+        documents = adjust(documents)
     return check_bundle(
         documents,
         application_date=application_date_of(documents, application_date, today or date.today()),

@@ -16,12 +16,11 @@ from dsreview.config import Settings
 from dsreview.domain import Report
 from dsreview.extractors.reading import ProgressCallback
 from dsreview.services import audit, clock
-from dsreview.services.check import check_files, extract_files
-from dsreview.services.corrections import Correction, judge_corrected
+from dsreview.services.check import check_files
+from dsreview.services.corrections import Correction, overlay
 from dsreview.store import BlobStore
 from dsreview.store.models import ApplicationStatus, utcnow
 from dsreview.store.repositories import ApplicationRepository, SanctionsRepository
-from dsreview.validators.sanctions import load_sanctions
 
 S = ApplicationStatus
 
@@ -69,28 +68,18 @@ def run(
     """The engine's report on the stored files; staff's corrections, if any, judged with them."""
     names = [name for _, name in check.files]
     today = clock.today(settings)
+    corrections = check.corrections
     with blobs.materialise(check.files) as paths:
-        sanctions = blobs.path(check.sanctions_sha256) if check.sanctions_sha256 else None
-        if not check.corrections:
-            return check_files(
-                paths,
-                settings=settings,
-                application_date=check.application_date,
-                sanctions_csv=sanctions,
-                names=names,
-                progress=progress,
-                today=today,
-            )
-        documents, file_findings = extract_files(paths, settings=settings, names=names, progress=progress)
-    return judge_corrected(
-        documents,
-        check.corrections,
-        file_findings=file_findings,
-        settings=settings,
-        application_date=check.application_date,
-        sanctions=load_sanctions(sanctions) if sanctions else None,
-        today=today,
-    )
+        return check_files(
+            paths,
+            settings=settings,
+            application_date=check.application_date,
+            sanctions_csv=blobs.path(check.sanctions_sha256) if check.sanctions_sha256 else None,
+            names=names,
+            progress=progress,
+            today=today,
+            adjust=(lambda documents: overlay(documents, corrections)) if corrections else None,
+        )
 
 
 def _summary(report: Report) -> dict[str, Any]:

@@ -8,23 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import jsonschema
 from sqlalchemy.orm import Session
 
-from dsreview.config import Settings
-from dsreview.domain import ExtractedDocument, Finding, Report
+from dsreview.domain import ExtractedDocument
 from dsreview.errors import ConflictError, DataValidationError, NotFoundError
-from dsreview.forms import document_types, load_policy, schema
+from dsreview.forms import document_types, schema
 from dsreview.services import audit
 from dsreview.services.actors import Actor, require_role
 from dsreview.services.intake import request_recheck, visible_application
 from dsreview.store.models import Application, ApplicationStatus, FieldCorrection, Role
 from dsreview.store.repositories import ApplicationRepository
-from dsreview.validators.bundle import application_date_of, check_bundle
-from dsreview.validators.sanctions import Sanction
 
 S = ApplicationStatus
 CORRECTABLE_STATES = (S.checked, S.supplement_requested)
@@ -49,27 +45,6 @@ def overlay(
             same_type[c.index].fields[c.field] = c.value
             same_type[c.index].evidence.pop(c.field, None)
     return out
-
-
-def judge_corrected(
-    documents: Sequence[ExtractedDocument],
-    corrections: Sequence[Correction],
-    *,
-    file_findings: list[Finding],
-    settings: Settings,
-    application_date: date | None,
-    sanctions: list[Sanction] | None,
-    today: date,
-) -> Report:
-    """The engine's judgement (`check_bundle`, as `check_files` calls it) of the corrected documents."""
-    corrected = overlay(documents, corrections)
-    return check_bundle(
-        corrected,
-        application_date=application_date_of(corrected, application_date, today),
-        policy=load_policy(settings.policy_file),
-        sanctions=sanctions,
-        file_findings=file_findings,
-    )
 
 
 def _validate_value(document_type: str, field: str, value: Any) -> None:
