@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from dsreview.domain import Page, Word
 from dsreview.extractors.layout import Line, Segment, bbox_of, build_lines
-from dsreview.extractors.text import squash, strip_parens
+from dsreview.extractors.text import HANGUL, HANGUL_SYLLABLE, squash, strip_parens
 
 _ENUMERATOR = re.compile(r"^(\(?[0-9]{1,2}[.)]|\(?[가-하][.)]|[○●◦·•\-–※*▶►◎]|[IVX]+\.)$")
 _ONLY_PUNCT = re.compile(r"^[\W_]{0,3}$")  # a colon, or what OCR made of one (`>`, `;`, `:.`)
@@ -210,8 +210,31 @@ def _conf(words: list[Word]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else 0.0
 
 
+def ocr_join(words: list[Word]) -> str:
+    """OCR'd words as text, with the spaces Tesseract puts between the syllables of one Korean word
+    taken out: `나 래 시 스 템 즈` → `나래시스템즈`, `( 주 )` → `(주)`; real gaps stay."""
+    out = ""
+    prev: Word | None = None
+    for w in words:
+        if prev is not None:
+            gap = (w.x0 - prev.x1) / max(1.0, min(w.height, prev.height))
+            a, b = prev.text, w.text
+            single = HANGUL_SYLLABLE.match(a) is not None or HANGUL_SYLLABLE.match(b) is not None
+            both_hangul = HANGUL.search(a[-1:]) is not None and HANGUL.search(b[:1]) is not None
+            glue = (
+                (both_hangul and ((single and gap < 0.32) or gap < 0.15))
+                or a in ("(", "（")
+                or b in (")", "）")
+            )
+            out += "" if glue else " "
+        out += w.text
+        prev = w
+    return out
+
+
 def _make(words: list[Word], pl: PageLines, prefix: str = "") -> Value | None:
-    text = (prefix + " " + " ".join(w.text for w in words)).strip()
+    joined = ocr_join(words) if pl.ocr else " ".join(w.text for w in words)
+    text = (prefix + " " + joined).strip()
     text = _LEADING_COLON.sub("", text).strip()
     if not text or _ONLY_PUNCT.match(text):
         return None

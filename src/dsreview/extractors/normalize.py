@@ -179,8 +179,9 @@ def grades_in(text: str) -> list[str]:
 
 def clean_name(text: str) -> str | None:
     """A person's name: seal marks dropped, letter spacing removed."""
-    s = _SEAL.sub("", text)
-    s = collapse(join_letter_spaced(s))
+    s = collapse(join_letter_spaced(_SEAL.sub("", text)))
+    if re.fullmatch(r"[가-힣 ]{2,7}", s) and len(s.replace(" ", "")) <= 5:
+        s = s.replace(" ", "")  # a Korean name has no spaces: `신혜 진` is OCR's split of 신혜진
     return s or None
 
 
