@@ -323,3 +323,40 @@ def test_review_decision_notice_contract_quality_posting(
     submitted = next(e for e in events if e["action"] == "application.submitted")
     assert len(submitted["files"]) == len(case_files("S01"))
     assert api.get("vendor", "/api/audit").status_code == 403
+
+
+def _select(api: Api, db: Database, case: str) -> int:
+    """Upload, (fake) check, two opinions, the review report and the committee's selection."""
+    app_id = submit(api, case)
+    record_fake_check(db, app_id, report_from_truth(case))
+    reviewer = api.get("staff", "/api/reviewers").json()[0]["id"]
+    assert api.post(
+        "staff", f"/api/applications/{app_id}/assignments", json={"reviewer_ids": [reviewer]}
+    ).is_success
+    assert api.request("reviewer", "PUT", f"/api/applications/{app_id}/opinion", json=opinion()).is_success
+    assert api.post("staff", f"/api/applications/{app_id}/review-report", json={}).is_success
+    r = api.post("staff", f"/api/applications/{app_id}/decision", json={"decision": "selected"})
+    assert r.status_code == 200, r.text
+    return app_id
+
+
+def test_a_service_selected_after_the_notices_gets_its_own(
+    api: Api, db: Database, service_settings: Settings, people: People
+) -> None:
+    from dsreview.store.models import GeneratedDocument
+
+    def notices() -> int:
+        r = api.post("staff", f"/api/rounds/{people.round_id}/selection-notices")
+        assert r.status_code == 202, r.text
+        run_jobs(db, service_settings, "selection_notices")
+        return int(api.get("staff", f"/api/jobs/{r.json()['id']}").json()["result"]["count"])
+
+    _select(api, db, "S01")
+    assert notices() == 1
+    _select(api, db, "S02")  # the same vendor, a second service, selected later in the round
+    assert notices() == 1
+    assert notices() == 0  # nothing new: a re-run only fills gaps
+    with db.session(write=False) as s:
+        rows = [d.data["services"] for d in s.query(GeneratedDocument).filter_by(kind="selection_notice")]
+    assert sorted(len(services) for services in rows) == [1, 1]
+    assert len({services[0]["selection_number"] for services in rows}) == 2

@@ -115,7 +115,9 @@ def record_decision(
             "검토 결과보고서가 작성된 신청만 결정할 수 있습니다.", detail={"status": application.status}
         )
     if decision not in ("selected", "not_selected"):
-        raise DataValidationError("결정은 selected 또는 not_selected 입니다.", pointer="/decision")
+        raise DataValidationError(
+            "결정은 선정(selected) 또는 미선정(not_selected) 중 하나여야 합니다.", pointer="/decision"
+        )
     day = clock.plausible(decided_on, "/decided_on") or clock.today(settings)
     application.decision = decision
     application.decision_reason = reason
@@ -183,14 +185,18 @@ def start_selection_notices(session: Session, *, actor: Actor, round_id: int) ->
     return job
 
 
+def _notified(session: Session, round_id: int) -> set[str]:
+    """Selection numbers already in a selection notice of the round."""
+    notices = DocumentRepository(session).search(kind="selection_notice", round_id=round_id, limit=100_000)
+    return {str(row.get("selection_number")) for d in notices for row in (d.data or {}).get("services", [])}
+
+
 def notice_recipients(session: Session, *, round_id: int) -> list[int]:
-    """Vendors of the round with selected services and no notice yet (so a re-run only fills gaps)."""
+    """Vendors of the round with a selected service no notice names yet (so a re-run only fills gaps,
+    and a service selected after the round's notices went out gets one of its own)."""
+    done = _notified(session, round_id)
     services = ServiceRepository(session).in_round(round_id)
-    done = {
-        d.recipient_organisation_id
-        for d in DocumentRepository(session).search(kind="selection_notice", round_id=round_id, limit=100_000)
-    }
-    return sorted({s.organisation_id for s in services} - done)
+    return sorted({s.organisation_id for s in services if s.selection_number not in done})
 
 
 def _representative(session: Session, application_id: int) -> str:
@@ -213,6 +219,9 @@ def issue_selection_notice(
     services = [
         s for s in ServiceRepository(session).in_round(round_id) if s.organisation_id == organisation_id
     ]
+    done = _notified(session, round_id)
+    if any(s.selection_number not in done for s in services):
+        services = [s for s in services if s.selection_number not in done]  # only what is new
     organisation = OrganisationRepository(session).get(organisation_id)
     if not services or organisation is None or round_.committee_date is None:
         raise ConflictError("통보할 선정 서비스가 없습니다.", detail={"organisation_id": organisation_id})
