@@ -76,6 +76,27 @@ class Context:
     def has(self, code: str, *, criterion: str | None = None) -> bool:
         return any(f.code == code and (criterion is None or f.criterion == criterion) for f in self.findings)
 
+    def in_force(
+        self, doc_type: str, *, code: str, start_fields: tuple[str, ...] = ("valid_from",)
+    ) -> bool | None:
+        """Whether the document's validity period covers the application date; when it does not, a
+        finding of `code` says so. None when the period's end is unknown (a person must decide)."""
+        start = next((d for d in (self.date(doc_type, f) for f in start_fields) if d), None)
+        end = self.date(doc_type, "valid_until")
+        if end is None:
+            return None
+        day = self.application_date
+        if day > end or (start is not None and day < start):
+            self.add(
+                code,
+                document=doc_type,
+                field="valid_until",
+                date=self.fmt(day),
+                detail=f"{self.fmt(start)} ~ {self.fmt(end)}",
+            )
+            return False
+        return True
+
     def fmt(self, d: dt.date | None) -> str:
         if d is None:
             return "?"

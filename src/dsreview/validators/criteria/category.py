@@ -6,7 +6,7 @@ from __future__ import annotations
 from dsreview.domain import Status
 from dsreview.domain.identifiers import digits_of
 from dsreview.domain.names import same_service
-from dsreview.validators.context import Context, as_date
+from dsreview.validators.context import Context
 from dsreview.validators.required import applicable
 
 CODES = ("reseller_agreement_mismatch", "reseller_agreement_expired")
@@ -39,16 +39,7 @@ def check_reseller(ctx: Context) -> None:
             value=f["service_name"],
             detail=service,
         )
-    start, end = as_date(f.get("valid_from")), as_date(f.get("valid_until"))
-    day = ctx.application_date
-    if (start and day < start) or (end and day > end):
-        ctx.add(
-            "reseller_agreement_expired",
-            document="reseller_agreement",
-            field="valid_until",
-            date=ctx.fmt(day),
-            detail=f"{ctx.fmt(start)} ~ {ctx.fmt(end)}",
-        )
+    ctx.in_force("reseller_agreement", code="reseller_agreement_expired")
 
 
 def criterion_1(ctx: Context) -> Status:

@@ -22,19 +22,12 @@ def criterion_2_1(ctx: Context) -> Status:
         return Status.review
     policy = ctx.policy.section("credit")
     day = ctx.application_date
-    start = ctx.date("credit_rating", "valid_from") or ctx.date("credit_rating", "evaluation_date")
+    if not ctx.in_force(
+        "credit_rating", code="credit_rating_expired", start_fields=("valid_from", "evaluation_date")
+    ):
+        return Status.review
     end = ctx.date("credit_rating", "valid_until")
-    if end is None:
-        return Status.review
-    if day > end or (start is not None and day < start):
-        ctx.add(
-            "credit_rating_expired",
-            document="credit_rating",
-            field="valid_until",
-            date=ctx.fmt(day),
-            detail=f"{ctx.fmt(start)} ~ {ctx.fmt(end)}",
-        )
-        return Status.review
+    assert end is not None  # in force: the end is known
     if (end - day) <= timedelta(days=int(policy["expiry_warning_days"])):
         ctx.add("credit_rating_expiring", document="credit_rating", field="valid_until", detail=ctx.fmt(end))
     rating = credit.fields.get("rating")

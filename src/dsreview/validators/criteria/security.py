@@ -15,19 +15,7 @@ def criterion_3_1(ctx: Context) -> Status:
         if app.get("education_exempt") is True and app.get("service_category") == "cloud_computing":
             ctx.add("csap_exempt_education")
         return Status.review
-    day = ctx.application_date
-    start = ctx.date("csap_certificate", "valid_from") or ctx.date("csap_certificate", "issue_date")
-    end = ctx.date("csap_certificate", "valid_until")
-    if end is None:
-        return Status.review
-    if day > end or (start is not None and day < start):
-        ctx.add(
-            "csap_expired",
-            document="csap_certificate",
-            field="valid_until",
-            date=ctx.fmt(day),
-            detail=f"{ctx.fmt(start)} ~ {ctx.fmt(end)}",
-        )
+    if not ctx.in_force("csap_certificate", code="csap_expired", start_fields=("valid_from", "issue_date")):
         return Status.review
     certified = csap.fields.get("service_name")
     applied = app.get("service_name")
