@@ -127,3 +127,23 @@ def test_letter_spacing_is_removed_from_names_only() -> None:
 def test_company_forms_compare_equal(name: str) -> None:
     assert company_key(name) == company_key("주식회사 하늘클라우드")
     assert company_key(name) != company_key("주식회사 하늘데이터")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("(주 누리데이터", "(주) 누리데이터"),  # OCR lost a parenthesis
+        ("주) 누리데이터", "(주) 누리데이터"),
+        ("(주) 누리데이터", "(주) 누리데이터"),
+        ("주성전자", "주성전자"),
+        ("주식회사", None),  # nothing but the legal form: the name itself was not read
+        ("(주)", None),
+    ],
+)
+def test_company_names_as_ocr_leaves_them(text: str, name: str | None) -> None:
+    assert nz.clean_company(text) == name
+
+
+def test_a_digit_is_never_part_of_a_persons_name() -> None:
+    assert nz.clean_name("3") is None
+    assert nz.clean_name("김 민 준") == "김민준"

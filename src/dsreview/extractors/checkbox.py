@@ -15,8 +15,8 @@ from dsreview.extractors.text import squash, strip_parens
 FILLED = set("■▣☑●◼◾✔✓√▪◆")
 EMPTY = set("□☐○◻◽ㅁ口◇")
 BRACKETS = set("[]()【】「」 ")
-# What the Korean OCR models print for the boxes: ■ as 를/#/@/=, □ as ㅁ/0/o/1.
-OCR_FILLED = set("를#@=")
+# What the Korean OCR models print for the boxes: ■ as 를/#/@/=/m, □ as ㅁ/0/o/1.
+OCR_FILLED = set("를#@=m")
 OCR_EMPTY = set("0oO1lI|口ㅁ")
 
 
@@ -86,6 +86,9 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
     return None
 
 
+_MARKER_CHARS = "".join(FILLED | EMPTY | BRACKETS) + "=@#mMoO0"
+
+
 def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tuple[str, Word]]:
     """The first word of each option phrase in the value, with the option's key."""
     out: list[tuple[str, Word]] = []
@@ -99,7 +102,9 @@ def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tup
             acc = ""
             for j in range(i, min(len(words), i + 14)):
                 acc += squash(words[j].text)
-                stripped = acc.lstrip("".join(FILLED | EMPTY | BRACKETS) + "=@#mMoO0")
+                stripped = acc.lstrip(_MARKER_CHARS)
+                if value.page.ocr:
+                    stripped = _LATIN_I.sub("I", stripped)
                 if stripped == phrase:
                     out.append((key, words[i]))
                     used.update(range(i, j + 1))
@@ -117,9 +122,13 @@ def _by_darkness(
     boxes: list[tuple[float, float, float, float]] = []
     for key, word in _option_words(value, options):
         h = word.bottom - word.top
+        keys.append(key)
+        if not word.text.strip(_MARKER_CHARS):
+            # the word is the box itself, read as a character of its own (`m 해당 없음`)
+            boxes.append((word.x0 - 0.1 * h, word.top, word.x1 + 0.1 * h, word.bottom))
+            continue
         # The box sits left of the option text; when OCR glued it to the word, it is the word's start.
         glued = word.text[:1] in FILLED | EMPTY | BRACKETS or not word.text[:1].isalnum()
-        keys.append(key)
         boxes.append(
             (
                 word.x0 - (0.1 * h if glued else 1.5 * h),

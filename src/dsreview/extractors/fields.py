@@ -37,6 +37,14 @@ def _numeric(n: int) -> Callable[[str], bool]:
     )
 
 
+_LATIN_LOOKALIKES = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "5": "S", "$": "S"})
+
+
+def _latin_lookalikes(word: str) -> str:
+    """A Latin word with the letters OCR confuses folded together: `laaS` and `IaaS` are one."""
+    return word.translate(_LATIN_LOOKALIKES)
+
+
 def no_hangul_words(text: str) -> bool:
     return not re.search(r"[가-힣]{2,}", text.replace(" ", "")) and len(text) <= 12
 
@@ -79,9 +87,10 @@ class FieldReader:
         multiline: bool = False,
         below: bool = True,
         aliases: list[str] | None = None,
+        join_cells: bool = False,
     ) -> Value | None:
         for hit in self.hits(name, aliases):
-            v = value_of(hit, stop=self.stop, multiline=multiline, below=below)
+            v = value_of(hit, stop=self.stop, multiline=multiline, below=below, join_cells=join_cells)
             if v is not None and (accept is None or accept(v.text)):
                 return v
             if accept is not None and self.ocr:
@@ -114,8 +123,15 @@ class FieldReader:
         multiline: bool = False,
         clean: Callable[[str], str | None] = nz.clean_text,
         aliases: list[str] | None = None,
+        join_cells: bool = False,
     ) -> FieldValue | None:
-        v = self.value(name, multiline=multiline, aliases=aliases, accept=lambda t: clean(t) is not None)
+        v = self.value(
+            name,
+            multiline=multiline,
+            aliases=aliases,
+            accept=lambda t: clean(t) is not None,
+            join_cells=join_cells,
+        )
         if v is None:
             return None
         if self.ocr and _doubtful(v):
@@ -133,7 +149,7 @@ class FieldReader:
         return self.text(name, clean=nz.clean_company, aliases=aliases)
 
     def address(self, name: str) -> FieldValue | None:
-        return self.text(name, multiline=True)
+        return self.text(name, multiline=True, join_cells=self.ocr)
 
     def reread(
         self,
@@ -268,11 +284,12 @@ class FieldReader:
         letters = "".join(sorted({ch for p in phrases for ch in p}))
 
         def parse(text: str) -> str | None:
-            words = text.split()
-            hits = {key for key, ps in spec.options.items() for p in ps if p in words}
+            words = {_latin_lookalikes(w.strip(".,:;!?()[]")) for w in text.split()}
+            hits = {key for key, ps in spec.options.items() for p in ps if _latin_lookalikes(p) in words}
             return hits.pop() if len(hits) == 1 else None
 
-        return self.reread(name, parse, [("eng", letters)], plausible=no_hangul_words)
+        # a whitelist can drop a letter it was asked to keep (`IaaS` → `aaS`): read without one too
+        return self.reread(name, parse, [("eng", letters), ("eng", None)], plausible=no_hangul_words)
 
     def boolean(self, name: str) -> FieldValue | None:
         fv = self.option(name)

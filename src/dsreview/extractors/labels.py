@@ -128,6 +128,15 @@ def _aliases(aliases: tuple[str, ...]) -> tuple[dict[str, str], tuple[tuple[str,
     return exact, pairs, max((len(k) for _, k in pairs), default=0)
 
 
+_CLOSING_PARENS = re.compile(r"[(（]([^()（）]+)[)）]$")
+
+
+def _in_closing_parens(raw: str, exact: dict[str, str]) -> str | None:
+    """A label printed in parentheses after another (`RPO(복구목표시점)`), the first part misread."""
+    m = _CLOSING_PARENS.search(raw)
+    return exact.get(m.group(1)) if m and len(m.group(1)) >= 4 else None
+
+
 def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int, str, float, str] | None:
     """Does a label start this word run? Returns (end index, alias, score, remainder)."""
     exact, pairs, longest = _aliases(tuple(aliases))
@@ -145,7 +154,7 @@ def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int
         acc += token
         key = _label_key(acc)
         raw = squash(acc).rstrip(":：;")
-        alias = exact.get(key) or exact.get(raw)
+        alias = exact.get(key) or exact.get(raw) or _in_closing_parens(raw, exact)
         if alias is not None:
             # the same label again further on means a parenthetical was read as words: `상호 ( 법인명 )`
             if best is None or best[2] < 1.0 or len(alias) >= len(best[1]):
@@ -173,6 +182,12 @@ def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int
     return best
 
 
+def _all_tall(line: Line, typical: float) -> bool:
+    """Is every word of the line large type? (OCR boxes of a label in parentheses run tall too,
+    but the value after it is of ordinary height.)"""
+    return sum(w.height > typical * 1.25 for w in line.words) >= 0.8 * len(line.words)
+
+
 def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | None = None) -> list[Hit]:
     """Every place a label of `aliases` starts a segment, best matches first, then top to bottom.
 
@@ -184,7 +199,7 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
     for pl in pages:
         typical = median([ln.height for ln in pl.lines]) if pl.lines else 0.0
         for li, line in enumerate(pl.lines):
-            if line.height > typical * 1.4:
+            if line.height > typical * 1.4 and _all_tall(line, typical):
                 continue  # a title (`신용평가등급 확인서`) is not a label
             for si, seg in enumerate(line.segments):
                 m = match_at(seg.words, aliases, fuzzy=pl.ocr)
@@ -249,8 +264,13 @@ def value_of(
     below: bool = True,
     right: bool = True,
     skip_rest: bool = False,
+    join_cells: bool = False,
 ) -> Value | None:
-    """The value of a label: rest of its segment, else the next segment, else the cell below."""
+    """The value of a label: rest of its segment, else the next segment, else the cell below.
+
+    With `join_cells`, the value goes on across the line's next cells up to another label (OCR
+    splits a long address at a wide gap: `… 첨단과기로` `119, 10층`).
+    """
     pl = hit.page
     line = pl.lines[hit.line]
     rest = [] if skip_rest else hit.segment.words[hit.end + 1 :]
@@ -267,14 +287,16 @@ def value_of(
         ):
             rest = rest[:k]
             break
+    if join_cells and rest:
+        rest = rest + _cells_from(pl, line, hit.seg + 1, stop)
     value = _make(rest, pl, "" if skip_rest else hit.remainder)
     if value is None and right:
-        for seg in line.segments[hit.seg + 1 :]:
-            if _ONLY_PUNCT.match(seg.text):
+        for k, seg in enumerate(line.segments[hit.seg + 1 :], start=hit.seg + 1):
+            if _ONLY_PUNCT.match(seg.text) or _sliver(seg):
                 continue
             if is_label(seg, stop, pl.ocr):
                 break
-            value = _make(seg.words, pl)
+            value = _make(_cells_from(pl, line, k, stop) if join_cells else seg.words, pl)
             break
     if value is None and below:
         value = _below(hit, stop)
@@ -282,6 +304,22 @@ def value_of(
     if value is not None and multiline:
         value = _continue(value, hit, stop)
     return value
+
+
+def _sliver(seg: Segment) -> bool:
+    """A cell far narrower than it is tall: a colon or a rule that OCR read as letters (`soe`)."""
+    height = max(w.bottom - w.top for w in seg.words)
+    return seg.x1 - seg.x0 < 0.35 * height
+
+
+def _cells_from(pl: PageLines, line: Line, start: int, stop: list[str]) -> list[Word]:
+    """The words of the line's cells from index `start` on, up to another label."""
+    words: list[Word] = []
+    for seg in line.segments[start:]:
+        if is_label(seg, stop, pl.ocr):
+            break
+        words += seg.words
+    return words
 
 
 def column_range(line: Line, index: int, width: float) -> tuple[float, float]:

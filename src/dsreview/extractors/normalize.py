@@ -182,6 +182,8 @@ def clean_name(text: str) -> str | None:
     s = collapse(join_letter_spaced(_SEAL.sub("", text)))
     if re.fullmatch(r"[가-힣 ]{2,7}", s) and len(s.replace(" ", "")) <= 5:
         s = s.replace(" ", "")  # a Korean name has no spaces: `신혜 진` is OCR's split of 신혜진
+    if re.search(r"\d", s):
+        return None  # a digit is never part of a person's name: OCR read a mark or a stamp
     return s or None
 
 
@@ -190,10 +192,16 @@ def clean_text(text: str) -> str | None:
     return s or None
 
 
+_LEGAL_FORM = re.compile(r"\(\s*주\s*\)|㈜|주\s*식\s*회\s*사|유한\s*회사|\W+")
+
+
 def clean_company(text: str) -> str | None:
+    """A company name as printed; None when nothing but its legal form is left (`주식회사`)."""
     s = _SEAL.sub("", text)
     s = collapse(s.strip(" :;|·"))
-    return s or None
+    # `(주 누리데이터`, `주) 누리데이터`: OCR lost one parenthesis of (주)
+    s = re.sub(r"^(?:[(（]\s*주\s+(?![)）])|주\s*[)）])\s*", "(주) ", s)
+    return s if _LEGAL_FORM.sub("", s) else None
 
 
 def split_list(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from dsreview.domain import Evidence, ExtractedDocument, FileReading, Finding
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.classify import classify_page
 from dsreview.extractors.labels import PageLines, PageTools, page_lines
+from dsreview.extractors.repair import repair_labels
 from dsreview.extractors.snap import snap_bundle
 from dsreview.extractors.split import Span, split_pages
 from dsreview.extractors.types import EXTRACTORS
@@ -35,8 +36,11 @@ def extract_readings(
             findings.append(finding(code, lang=lang, source=reading.source, detail=problem.message))
         if not reading.readable:
             continue
-        primary = [page_lines(p, tools=tools) for p in reading.pages]
-        alternate = [page_lines(p, alt=True, tools=tools) if p.alt_words else None for p in reading.pages]
+        primary = [repair_labels(page_lines(p, tools=tools), p.words) for p in reading.pages]
+        alternate = [
+            repair_labels(page_lines(p, alt=True, tools=tools), p.alt_words) if p.alt_words else None
+            for p in reading.pages
+        ]
         classes = []
         for pl, alt in zip(primary, alternate, strict=True):
             c = classify_page(pl)

@@ -62,6 +62,11 @@ class BusinessRegistrationExtractor:
                     return self._list(r, words[i + 1 : k], pl), self._list(r, words[k + 1 :], pl)
         type_hits = r.hits("business_types")
         item_hits = r.hits("business_items")
+        if type_hits and not item_hits:
+            # the 종목 header misread (`a=`): in the two-column table it is the cell right of 업태
+            t = type_hits[0]
+            if t.seg + 1 < len(t.page.lines[t.line].segments):
+                item_hits = [Hit(t.page, t.line, t.seg + 1, 0, "종목", t.score * 0.5)]
         return (
             self._column(r, type_hits[0]) if type_hits else None,
             self._column(r, item_hits[0]) if item_hits else None,

@@ -21,7 +21,8 @@ def _grade(text: str) -> str | None:
 
 
 _COMPANY_FORM = re.compile(r"\(\s*주\s*\)|㈜|주식\s*회사|\s+")
-_CASH_FLOW = re.compile(r"\b(CF\s*-?\s*\d|CR\s*-?\s*\d|[A-E][+\-]?|NR)\b", re.IGNORECASE)
+# the digit of `CF1` may be read as a look-alike letter (`CFI`), mapped back with the OCR digit map
+_CASH_FLOW = re.compile(r"\b(C[FR]\s*-?\s*[\dIl|!SZG]|[A-E][+\-]?|NR)(?![\w])", re.IGNORECASE)
 
 
 def agency_name(text: str, known: list[str]) -> str | None:
@@ -117,4 +118,7 @@ class CreditRatingExtractor:
             return None
         m = _CASH_FLOW.search(v.text)
         assert m is not None
-        return r.make(re.sub(r"\s+", "", m.group(1)).upper(), v)
+        grade = re.sub(r"[\s\-]+", "", m.group(1))
+        if len(grade) == 3:
+            grade = grade[:2].upper() + nz.ocr_digits(grade[2])
+        return r.make(grade.upper(), v)

@@ -11,7 +11,10 @@ from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines, Value
 from dsreview.extractors.text import squash
 
-_NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.]{3,40})\s*(?:호|\S{0,2}$)")
+_NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~]{3,40})\s*(?:호|\S{0,2}$)")
+# `CSAP-2021-I-093`: the letter is the certified model's initial; OCR reads I as 1 or l.
+_MODEL_LETTER = re.compile(r"^(CSAP-\d{4}-)(\S)(-\d{1,4})$", re.IGNORECASE)
+_LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p"}
 _KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?")
 
 
@@ -23,7 +26,7 @@ class CsapCertificateExtractor:
         valid_from, valid_until = r.period("valid_from")
         kind = r.option("certification_type")
         return {
-            "certificate_number": self._number(r),
+            "certificate_number": self._number(r, kind),
             "company_name": r.company("company_name"),
             "service_name": r.text("service_name", aliases=["서비스명", "인증 서비스명", "서비스 명칭"]),
             "certification_type": kind,
@@ -34,15 +37,17 @@ class CsapCertificateExtractor:
             "issuer": self._issuer(r),
         }
 
-    def _number(self, r: FieldReader) -> FieldValue | None:
-        labelled = r.text("certificate_number", aliases=["인증번호", "인증 번호"])
-        if labelled:
-            return labelled
-        found = r.find_text(_NUMBER)
-        if not found:
-            return None
-        m, v = found
-        return r.make(m.group(1), v)
+    def _number(self, r: FieldReader, kind: FieldValue | None) -> FieldValue | None:
+        number = r.text("certificate_number", aliases=["인증번호", "인증 번호"])
+        if number is None:
+            found = r.find_text(_NUMBER)
+            if not found:
+                return None
+            m, v = found
+            number = r.make(m.group(1), v)
+        if r.ocr and isinstance(number.value, str):
+            number.value = _model_letter(number.value.replace("~", "-"), kind)
+        return number
 
     def _grade(self, r: FieldReader, kind: FieldValue | None) -> FieldValue | None:
         """`인증등급 : 중`, or the grade printed with the type: `SaaS (표준등급)`."""
@@ -94,7 +99,7 @@ class CsapCertificateExtractor:
             return labelled
         for pl in r.pages:
             for line in reversed(pl.lines):
-                text = squash(line.text)
+                text = re.sub(r"[^가-힣]", "", line.text)  # seal strokes read as Latin: `진흥 So 원장`
                 for k in known:
                     if fuzz.partial_ratio(k, text) >= 85 and len(text) <= len(k) + 4:
                         v = Value(
@@ -105,3 +110,15 @@ class CsapCertificateExtractor:
                         )
                         return r.make(k, v)
         return None
+
+
+def _model_letter(number: str, kind: FieldValue | None) -> str:
+    """`CSAP-2021-1-093` of an IaaS certificate is `CSAP-2021-I-093`: only a look-alike of the
+    certified model's initial is replaced, so a number of another form is left as read."""
+    m = _MODEL_LETTER.match(number)
+    if m is None or kind is None or not isinstance(kind.value, str) or not kind.value:
+        return number
+    initial = kind.value[0].upper()
+    if m.group(2) in _LOOKALIKES.get(initial, ""):
+        return m.group(1) + initial + m.group(3)
+    return number
