@@ -262,3 +262,18 @@ def test_messages_in_english_on_request() -> None:
     assert "제출" in ko
     assert "sla_policy" in en
     assert "missing" in en
+
+
+def test_a_scanned_name_misread_in_one_letter_is_no_identity_mismatch() -> None:
+    docs = documents()
+    name = docs["corporate_registry"].fields["company_name"]
+    assert isinstance(name, str)
+    # one letter of one syllable off (a look-alike the OCR models swap): the same company, misread
+    last = name[-1]
+    misread = name[:-1] + chr(ord(last) + 1 if (ord(last) - 0xAC00) % 28 < 27 else ord(last) - 1)
+    docs["credit_rating"].fields["company_name"] = misread
+    assert "identity_mismatch" in codes(check(docs))  # on a born-digital document it is a mismatch
+    docs["credit_rating"].ocr = True
+    assert "identity_mismatch" not in codes(check(docs))
+    docs["credit_rating"].fields["company_name"] = "주식회사 전혀다른회사"
+    assert "identity_mismatch" in codes(check(docs))  # a scan of another name still is

@@ -30,3 +30,22 @@ def same_service(a: str, b: str) -> bool:
     """Two service names name one service: equal, or one contains the other (`X` / `X 및 관리 조직`)."""
     ka, kb = loose_key(a), loose_key(b)
     return ka == kb or (min(len(ka), len(kb)) >= 4 and (ka in kb or kb in ka))
+
+
+def _jamo(syllable: str) -> tuple[int, int, int] | None:
+    code = ord(syllable) - 0xAC00
+    if not 0 <= code < 11172:
+        return None
+    return code // 588, (code % 588) // 28, code % 28
+
+
+def misread_variant(ka: str, kb: str) -> bool:
+    """Two keys that differ in one Hangul syllable, and there in one letter only (빛/빚, 서/저):
+    the same word read twice by OCR, not two names. Keys, not printed names: see `company_key`."""
+    if len(ka) != len(kb) or len(ka) < 3 or ka == kb:
+        return False
+    diff = [(x, y) for x, y in zip(ka, kb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    ja, jb = _jamo(diff[0][0]), _jamo(diff[0][1])
+    return ja is not None and jb is not None and sum(p != q for p, q in zip(ja, jb, strict=True)) == 1

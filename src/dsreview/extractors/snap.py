@@ -3,12 +3,14 @@
 The Korean OCR models lack some syllables (텀, 웍) and confuse look-alikes, so a name read from a
 scan is compared with the same name on the bundle's other documents: of its two OCR readings the
 one the bundle agrees with is kept, and a near miss of a born-digital document's value is replaced
-by it. A value no other document supports is left as read. Identifiers are never snapped: their
-check digit decides.
+by it. On a bundle scanned throughout, an address is voted on across its documents (a floor read
+as `108` on two pages and `10층` on three). A value no other document supports is left as read.
+Identifiers are never snapped: their check digit decides.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Any
@@ -74,7 +76,20 @@ def _near(kind: str, a: str, b: str) -> bool:
     if kind == "person":
         return a != b and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
     ka, kb = loose_key(a), loose_key(b)
-    return ka != kb and fuzz.ratio(ka, kb) >= 85
+    return ka != kb and (fuzz.ratio(ka, kb) >= 85 or (kind == "address" and _garbled_variant(ka, kb)))
+
+
+_LATIN_JUNK = re.compile(r"[a-z]{2,}")
+
+
+def _garbled_variant(ka: str, kb: str) -> bool:
+    """`부산광역시남구basse247,13층` is `부산광역시남구문현금융로247,13층` with one road name read as
+    Latin letters: everything else equal, the Latin run stands for a few Hangul syllables."""
+    parts = _LATIN_JUNK.split(ka)
+    if len(parts) != 2 or _LATIN_JUNK.search(kb) or min(len(parts[0]), len(parts[1])) < 3:
+        return False
+    pattern = re.escape(parts[0]) + "[가-힣]{1,8}" + re.escape(parts[1])
+    return re.fullmatch(pattern, kb) is not None
 
 
 def _same(kind: str, a: str, b: str) -> bool:
@@ -97,6 +112,29 @@ def _support(kind: str, value: str, others: list[list[str]], digital: list[str])
     )
 
 
+# An address that ends in a bare number after its comma (`119, 108`) is usually `10층` misread;
+# one that ends in its floor or unit (`119, 10층`) is whole.
+_BARE_UNIT = re.compile(r",\s*\d+\s*$")
+_WHOLE_ADDRESS = re.compile(r"\d+\s*[층호]\s*$|\)\s*$")
+
+
+def _plausible(kind: str, value: str) -> int:
+    """How much a reading looks like what a person would write (2 best), to choose between readings."""
+    if kind == "address":
+        if _BARE_UNIT.search(value) or re.search(r"[A-Z]{2,}", value):
+            return 0
+        return 2 if _WHOLE_ADDRESS.search(value) else 1
+    return 0 if re.search(r"[A-Za-z]{2,}", value) and kind != "company" else 1
+
+
+def _rank(kind: str, others: list[list[str]], digital: list[str], value: str) -> tuple[int, int]:
+    """Which reading to keep: the bundle's support first, how plausible it reads second; for an
+    address the other way round, since OCR misreads its unit the same way on every page (`10층` →
+    `108`)."""
+    support, plausible = _support(kind, value, others, digital), _plausible(kind, value)
+    return (plausible, support) if kind == "address" else (support, plausible)
+
+
 def snap_bundle(documents: list[ExtractedDocument]) -> None:
     for kind, members in GROUPS.items():
         slots = [(d, f) for d in documents for t, f in members if d.type == t and _values(d, f)]
@@ -115,9 +153,17 @@ def snap_bundle(documents: list[ExtractedDocument]) -> None:
             candidates = [
                 c for c in dict.fromkeys([value, *doc.readings.get(field, [])]) if isinstance(c, str)
             ]
-            best = max(candidates, key=lambda c: _support(kind, c, others, digital))
-            if _support(kind, best, others, digital) > _support(kind, value, others, digital):
+            rank = functools.partial(_rank, kind, others, digital)
+            best = max(candidates, key=rank)
+            if rank(best) > rank(value):
                 doc.fields[field] = value = best
+            # 1b. a scanned address: a near miss that more of the bundle reads the same way. (Not
+            # for names: the models misread a syllable the same way on every page, 별빛 → 별빚.)
+            if not digital and kind == "address":
+                near = [r for r in dict.fromkeys(references) if _near(kind, value, r)]
+                voted = max(near, key=rank, default=None)
+                if voted is not None and rank(voted)[1] >= 2 and rank(voted) > rank(value):
+                    doc.fields[field] = value = voted
             # 2. ㈜ read as a stray character: `5 다온시스템`
             if kind == "company":
                 prefixed = next((r for r in references if _junk_prefix(value, r)), None)

@@ -4,7 +4,7 @@ education services for schools need not submit one (the reviewers then assess se
 from __future__ import annotations
 
 from dsreview.domain import Status
-from dsreview.domain.names import same_service
+from dsreview.domain.names import loose_key, misread_variant, same_service
 from dsreview.validators.context import Context
 
 
@@ -19,7 +19,12 @@ def criterion_3_1(ctx: Context) -> Status:
         return Status.review
     certified = csap.fields.get("service_name")
     applied = app.get("service_name")
-    if isinstance(certified, str) and isinstance(applied, str) and not same_service(certified, applied):
+    if (
+        isinstance(certified, str)
+        and isinstance(applied, str)
+        and not same_service(certified, applied)
+        and not (_scanned(ctx) and misread_variant(loose_key(certified), loose_key(applied)))
+    ):
         ctx.add(
             "csap_service_mismatch",
             document="csap_certificate",
@@ -29,3 +34,8 @@ def criterion_3_1(ctx: Context) -> Status:
         )
         return Status.review
     return Status.exempt
+
+
+def _scanned(ctx: Context) -> bool:
+    """Was the CSAP certificate or the application form read by OCR (names may be misread)?"""
+    return any((d := ctx.doc(t)) is not None and d.ocr for t in ("csap_certificate", "application_form"))
