@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from fieldkinds import scanned_field_kinds
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "samples" / "cases"
 SANCTIONS = ROOT / "samples" / "sanctions.csv"
@@ -49,7 +51,9 @@ def score(data_dir: Path) -> dict[str, object]:
         capture_output=True,
         text=True,
     )
-    summary: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))["summary"]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    summary: dict[str, object] = report["summary"]
+    summary["scanned_kinds"] = scanned_field_kinds(report, CASES)
     return summary
 
 
@@ -104,6 +108,9 @@ def main() -> int:
                 f"fields(text) {cold['fields_text']:.3f}  "
                 f"fields(scanned) {cold['fields_scanned']:.3f}  decisions {cold['decisions']:.3f}"
             )
+            kinds = cold["scanned_kinds"]
+            assert isinstance(kinds, dict)
+            print("scanned dates {}/{}, identifiers {}/{}".format(*kinds["dates"], *kinds["identifiers"]))
             print(f"corpus time: {cold['seconds']} s with an empty OCR cache, {warm['seconds']} s re-checked")
         times = cold_check_seconds(args.runs, data / "b")
         print(
