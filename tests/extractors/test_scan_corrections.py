@@ -3,14 +3,17 @@ letters, and names and addresses voted on across the bundle."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dsreview.config import Settings
-from dsreview.domain import ExtractedDocument, Page, Word
-from dsreview.domain.names import misread_variant
+from dsreview.domain import ExtractedDocument, FileReading, Page, Word
+from dsreview.domain.names import company_key, misread_variant
+from dsreview.extractors import normalize as nz
 from dsreview.extractors.labels import PageLines, page_lines
+from dsreview.extractors.pipeline import extract_readings
 from dsreview.extractors.reading import read_files
 from dsreview.extractors.repair import repair_labels
 from dsreview.extractors.snap import snap_bundle
@@ -22,11 +25,11 @@ from tests.corpus import CASES
 Cell = tuple[str, float]  # text, left edge in points
 
 
-def scanned(*rows: list[Cell], heights: dict[str, float] | None = None) -> PageLines:
-    """A page of OCR'd words: each row a line 20 pt below the last, each word 7 pt a syllable."""
+def scanned(*rows: list[Cell], heights: dict[str, float] | None = None, spacing: float = 20) -> PageLines:
+    """A page of OCR'd words: each row a line `spacing` pt below the last, 7 pt a character."""
     words: list[Word] = []
     for i, row in enumerate(rows):
-        top = 100.0 + 20 * i
+        top = 100.0 + spacing * i
         for text, x0 in row:
             x = x0
             for token in text.split():
@@ -43,7 +46,7 @@ def extract(doc_type: str, page: PageLines) -> dict[str, object]:
 def test_an_address_split_across_cells_is_read_whole() -> None:
     page = scanned(
         [("상호", 60), ("주식회사 누리데이터", 160)],
-        [("사업장 소재지", 60), ("광주광역시 북구 첨단과기로", 160), ("119, 10층", 380)],
+        [("사업장 소재지", 60), ("광주광역시 북구 첨단과기로", 160), ("119, 10층", 265)],
         [("대표자", 60), ("조성민", 160), ("개업연월일", 300), ("2016-03-26", 380)],
     )
     fields = extract("business_registration", page)
@@ -160,3 +163,116 @@ def test_a_garbled_label_cell_is_read_again(tmp_path: Path) -> None:
     # without a way to look again (no tools) the lines are left as they are
     plain = page_lines(page)
     assert repair_labels(plain, page.words) is plain
+
+
+def test_a_header_row_cell_that_wraps_is_read_whole() -> None:
+    # a text layer too: `2024 년 12 월` on the row, `31 일` on the line under it
+    page = scanned(
+        [("신용평가등급", 60), ("A", 200)],
+        [("결산기준일", 60), ("평가일", 200), ("유효기간", 340)],
+        [("2024 년 12 월", 60), ("2025 년 04 월", 200), ("2025 년 04 월 14 일 ~ 2026 년", 340)],
+        [("31 일", 60), ("14 일", 200), ("04 월 13 일", 340)],
+        spacing=14,
+    )
+    fields = extract("credit_rating", page)
+    assert (fields["settlement_date"], fields["evaluation_date"]) == (date(2024, 12, 31), date(2025, 4, 14))
+    assert (fields["valid_from"], fields["valid_until"]) == (date(2025, 4, 14), date(2026, 4, 13))
+
+
+def _file(source: str, *rows: list[Cell]) -> FileReading:
+    pl = scanned(*rows)
+    page = pl.page
+    page.source = source
+    return FileReading(source=source, pages=[page])
+
+
+def test_a_document_scanned_page_by_page_into_files_is_read_whole() -> None:
+    first = _file(
+        "08_SLA_1.jpg",
+        [("서비스 수준 정책서", 200)],
+        [("서비스명", 60), ("누리 호스팅", 160)],
+        [("가용성", 60), ("99.9%", 160)],
+    )
+    second = _file(
+        "08_SLA_2.jpg",
+        [("4. 백업 및 복구", 60)],
+        [("RTO(복구목표시간)", 60), (": 4 시간", 240)],
+        [("RPO(복구목표시점)", 60), (": 24 시간", 240)],
+    )
+    documents, _ = extract_readings([first, second])
+    assert [(d.type, d.source) for d in documents] == [
+        ("sla_policy", "08_SLA_1.jpg"),
+        ("sla_policy", "08_SLA_2.jpg"),
+    ]
+    whole = documents[0].fields
+    assert (whole["service_name"], whole["availability_percent"], whole["rto_hours"], whole["rpo_hours"]) == (
+        "누리 호스팅",
+        99.9,
+        4,
+        24,
+    )
+    # evidence stays with the file a value was read on
+    assert "rto_hours" not in documents[0].evidence
+    assert "rto_hours" in documents[1].evidence
+
+
+def test_two_documents_of_one_type_with_titles_of_their_own_stay_apart() -> None:
+    def certificate(source: str, service: str) -> FileReading:
+        return _file(source, [("클라우드 보안인증서", 200)], [("서비스명", 60), (service, 160)])
+
+    documents, _ = extract_readings([certificate("csap.pdf", "누리 호스팅"), certificate("other.pdf", "")])
+    assert documents[0].fields["service_name"] == "누리 호스팅"
+    assert documents[1].fields["service_name"] is None
+
+
+def test_csap_numbers_as_ocr_misreads_them() -> None:
+    def number(text: str, model: str) -> object:
+        page = scanned([(f"제 {text} 호", 200)], [("인증유형", 60), (model, 160)])
+        return extract("csap_certificate", page)["certificate_number"]
+
+    assert number("6540-2022-5-160", "SaaS") == "CSAP-2022-S-160"
+    assert number("C5AP-2022-1-209", "IaaS") == "CSAP-2022-I-209"
+    assert number("KISA-2022-S-160", "SaaS") == "KISA-2022-S-160"  # another form: as read
+
+
+def test_a_date_with_its_units_read_as_characters() -> None:
+    assert nz.parse_date("20224 128 194", ocr=True) == date(2022, 12, 19)
+    assert nz.parse_date("20224 128 194") is None
+    assert nz.parse_date("20224 138 194", ocr=True) is None
+
+
+def test_an_empty_box_read_as_the_hangul_letter_is_empty() -> None:
+    # ㅁ (U+3141) becomes U+1106 under NFKC: still an empty box, so the other option is ticked
+    page = scanned([("모니터링 정보 제공", 60), (": BAS ㅁ 미 제 공", 200)])
+    assert extract("sla_policy", page)["monitoring"] is True
+
+
+def test_parties_of_an_agreement_in_prose_however_ocr_spaced_it() -> None:
+    page = scanned(
+        [("디 지 털 서비스 공급 및 기 술 지원 협약서", 100)],
+        [('원 제공자 주식회사 글 로 벌 클 라 우 드 ( 사 업 자 등 록 번호 543-81-14295, 이하 " 갑 ") 와', 40)],
+        [('중개 제공자 주식회사 코 어 브 릿 지 ( 사 업 자 등 록 번호 487-86-54406, 이하 " 을 ") 는', 40)],
+    )
+    fields = extract("reseller_agreement", page)
+    assert (fields["original_provider_name"], fields["original_provider_brn"]) == (
+        "주식회사 글로벌클라우드",
+        "543-81-14295",
+    )
+    assert (fields["reseller_name"], fields["reseller_brn"]) == ("주식회사 코어브릿지", "487-86-54406")
+
+
+def test_a_credit_agency_with_latin_letters_misread() -> None:
+    page = scanned([("신용평가등급", 60), ("A", 200)], [("N1E 평 가 정 보 주식회사", 200)])
+    assert extract("credit_rating", page)["agency"] == "NICE평가정보"
+
+
+def test_a_company_name_cut_at_a_gap_with_its_mark_misread() -> None:
+    page = scanned([("기업명", 60), ("( 쥐 코 어 브", 160), ("릿지", 218), ("대표자", 340), ("정태윤", 400)])
+    fields = extract("credit_rating", page)
+    assert isinstance(fields["company_name"], str)
+    assert company_key(fields["company_name"]) == "코어브릿지"
+    assert fields["company_name"].startswith("(주)")
+    page = scanned([("상호", 60), ("( 쥐 코 어 브", 160), ("릿지", 218), ("대표자", 340), ("정태윤", 400)])
+    fields = extract("business_registration", page)  # the next label ends the name
+    assert isinstance(fields["company_name"], str)
+    assert (company_key(fields["company_name"]), fields["representative"]) == ("코어브릿지", "정태윤")

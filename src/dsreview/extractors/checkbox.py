@@ -13,7 +13,7 @@ from dsreview.extractors.labels import Value
 from dsreview.extractors.text import squash, strip_parens
 
 FILLED = set("■▣☑●◼◾✔✓√▪◆")
-EMPTY = set("□☐○◻◽ㅁ口◇")
+EMPTY = set("□☐○◻◽ㅁ口◇\u1106")  # ㅁ also as NFKC leaves it (U+1106): `squash` normalises
 BRACKETS = set("[]()【】「」 ")
 # What the Korean OCR models print for the boxes: ■ as 를/#/@/=/m, □ as ㅁ/0/o/1.
 OCR_FILLED = set("를#@=m")

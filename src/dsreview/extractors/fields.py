@@ -15,7 +15,7 @@ from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import FieldValue
 from dsreview.extractors.checkbox import choose_option
 from dsreview.extractors.labels import Hit, PageLines, Value, find_labels, line_rest, value_of
-from dsreview.extractors.text import squash, strip_parens
+from dsreview.extractors.text import fold_latin, squash, strip_parens
 from dsreview.forms import FieldSpec, document_spec
 
 _DATE_LINE = re.compile(r"^[\s\d.\-/년월일OoSlI]+$")
@@ -35,14 +35,6 @@ def _numeric(n: int) -> Callable[[str], bool]:
     return lambda t: (
         sum(ch.isdigit() or ch in "OoIlSsBZ" for ch in t) >= n and not re.search(r"[가-힣]{3,}", t)
     )
-
-
-_LATIN_LOOKALIKES = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "5": "S", "$": "S"})
-
-
-def _latin_lookalikes(word: str) -> str:
-    """A Latin word with the letters OCR confuses folded together: `laaS` and `IaaS` are one."""
-    return word.translate(_LATIN_LOOKALIKES)
 
 
 def no_hangul_words(text: str) -> bool:
@@ -93,7 +85,13 @@ class FieldReader:
             v = value_of(hit, stop=self.stop, multiline=multiline, below=below, join_cells=join_cells)
             if v is not None and (accept is None or accept(v.text)):
                 return v
-            if accept is not None and self.ocr:
+            if accept is None:
+                continue
+            # a header-row table's cell that wraps onto the next line (`2024 년 12 월` / `31 일`)
+            whole = value_of(hit, stop=self.stop, below=below, join_cells=join_cells, wrapped=True)
+            if whole is not None and accept(whole.text):
+                return whole
+            if self.ocr:
                 # OCR may cut one value into cells (`2024 || 년 04 월 05 일 ~ …`): take the rest of the line
                 whole = line_rest(hit)
                 if whole is not None and accept(whole.text):
@@ -146,7 +144,8 @@ class FieldReader:
         return self.text(name, clean=nz.clean_name)
 
     def company(self, name: str, aliases: list[str] | None = None) -> FieldValue | None:
-        return self.text(name, clean=nz.clean_company, aliases=aliases)
+        # OCR cuts a name at a wide gap between syllables (`( 쥐 코 어 브` `릿지`): the cells join
+        return self.text(name, clean=nz.clean_company, aliases=aliases, join_cells=self.ocr)
 
     def address(self, name: str) -> FieldValue | None:
         return self.text(name, multiline=True, join_cells=self.ocr)
@@ -190,7 +189,11 @@ class FieldReader:
         return self.make(nz.parse_date(v.text, ocr=self.ocr), v, valid=True)
 
     def period(self, name: str) -> tuple[FieldValue | None, FieldValue | None]:
-        v = self.value(name, accept=lambda t: nz.parse_period(t, ocr=self.ocr)[0] is not None, multiline=True)
+        v = self.value(name, accept=lambda t: None not in nz.parse_period(t, ocr=self.ocr), multiline=True)
+        if v is None:  # an open or half-read period: its start alone
+            v = self.value(
+                name, accept=lambda t: nz.parse_period(t, ocr=self.ocr)[0] is not None, multiline=True
+            )
         if v is None:
             return None, None
         start, end = nz.parse_period(v.text, ocr=self.ocr)
@@ -284,8 +287,8 @@ class FieldReader:
         letters = "".join(sorted({ch for p in phrases for ch in p}))
 
         def parse(text: str) -> str | None:
-            words = {_latin_lookalikes(w.strip(".,:;!?()[]")) for w in text.split()}
-            hits = {key for key, ps in spec.options.items() for p in ps if _latin_lookalikes(p) in words}
+            words = {fold_latin(w.strip(".,:;!?()[]")) for w in text.split()}
+            hits = {key for key, ps in spec.options.items() for p in ps if fold_latin(p) in words}
             return hits.pop() if len(hits) == 1 else None
 
         # a whitelist can drop a letter it was asked to keep (`IaaS` → `aaS`): read without one too

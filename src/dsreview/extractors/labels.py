@@ -265,6 +265,7 @@ def value_of(
     right: bool = True,
     skip_rest: bool = False,
     join_cells: bool = False,
+    wrapped: bool = False,
 ) -> Value | None:
     """The value of a label: rest of its segment, else the next segment, else the cell below.
 
@@ -299,7 +300,7 @@ def value_of(
             value = _make(_cells_from(pl, line, k, stop) if join_cells else seg.words, pl)
             break
     if value is None and below:
-        value = _below(hit, stop)
+        value = _below(hit, stop, wrapped=wrapped)
         multiline = False
     if value is not None and multiline:
         value = _continue(value, hit, stop)
@@ -313,10 +314,11 @@ def _sliver(seg: Segment) -> bool:
 
 
 def _cells_from(pl: PageLines, line: Line, start: int, stop: list[str]) -> list[Word]:
-    """The words of the line's cells from index `start` on, up to another label."""
+    """The words of the line's cells from index `start` on, up to another label or a gap wide
+    enough to be another column."""
     words: list[Word] = []
     for seg in line.segments[start:]:
-        if is_label(seg, stop, pl.ocr):
+        if is_label(seg, stop, pl.ocr) or (words and seg.x0 - words[-1].x1 > 3 * line.height):
             break
         words += seg.words
     return words
@@ -370,21 +372,40 @@ def line_rest(hit: Hit) -> Value | None:
     return _make(words, hit.page, hit.remainder)
 
 
-def _below(hit: Hit, stop: list[str]) -> Value | None:
-    """Header-row tables: the value sits under its label in the next line."""
+def _below(hit: Hit, stop: list[str], *, wrapped: bool = False) -> Value | None:
+    """Header-row tables: the value sits under its label in the next line.
+
+    With `wrapped`, a cell that wraps (`2024 년 12 월` / `31 일`) is joined with its lines below in
+    the same column, while they follow closely.
+    """
     pl = hit.page
     line = pl.lines[hit.line]
     span = column_range(line, hit.seg, pl.page.width)
-    for nxt in pl.lines[hit.line + 1 : hit.line + 3]:
+    for k, nxt in enumerate(pl.lines[hit.line + 1 : hit.line + 3], start=hit.line + 1):
         if nxt.top - line.bottom > line.height * 3.5:
             return None
         for seg in nxt.segments:
             if in_column(seg, span):
                 if is_label(seg, stop, pl.ocr):
                     return None
-                return _make(seg.words, pl)
+                return _make(seg.words + (_wrapped_cell(pl, k, span, stop) if wrapped else []), pl)
         line = nxt
     return None
+
+
+def _wrapped_cell(pl: PageLines, row: int, span: tuple[float, float], stop: list[str]) -> list[Word]:
+    """The words of a cell's wrapped lines under line `row`, in the column `span`."""
+    words: list[Word] = []
+    last = pl.lines[row]
+    for nxt in pl.lines[row + 1 : row + 3]:
+        if nxt.top - last.bottom > last.height * 0.9:
+            break
+        cells = [seg for seg in nxt.segments if in_column(seg, span)]
+        if not cells or is_label(cells[0], stop, pl.ocr):
+            break
+        words += cells[0].words
+        last = nxt
+    return words
 
 
 def _continue(value: Value, hit: Hit, stop: list[str]) -> Value:

@@ -16,6 +16,8 @@ _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*[.\-/년,]\s*(\d{1,2})\s*[.\-/월,]\s*(\d{1,2})(?!\d)\s*[일.]?"
 )
 _DATE_DIGITS8 = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
+# `2022년 12월 19일` with each unit read as one more character: `20224 128 194`
+_DATE_UNITS_MISREAD = re.compile(r"^\s*((?:19|20)\d{2})\S\s+(\d{1,2})\S\s+(\d{1,2})\S?\s*$")
 _NUMERICISH = re.compile(r"[0-9OoDQlI|iSsBZzGbgqT!A][0-9OoDQlI|iSsBZzGbgqT!A\s.\-/년월일,]*")
 _BRN = re.compile(r"(?<!\d)(\d{3})\s*[-–—~.]?\s*(\d{2})\s*[-–—~.]?\s*(\d{5})(?!\d)")
 _CRN = re.compile(r"(?<!\d)(\d{6})\s*[-–—~.]?\s*(\d{7})(?!\d)")
@@ -63,7 +65,9 @@ def dates_in(text: str, *, ocr: bool = False) -> list[date]:
                     found.append(d)
         if found:
             return found
-    return []
+    units = _DATE_UNITS_MISREAD.match(text) if ocr else None
+    d = _valid_date(int(units.group(1)), int(units.group(2)), int(units.group(3))) if units else None
+    return [d] if d else []
 
 
 def parse_date(text: str, *, ocr: bool = False) -> date | None:
@@ -199,8 +203,9 @@ def clean_company(text: str) -> str | None:
     """A company name as printed; None when nothing but its legal form is left (`주식회사`)."""
     s = _SEAL.sub("", text)
     s = collapse(s.strip(" :;|·"))
-    # `(주 누리데이터`, `주) 누리데이터`: OCR lost one parenthesis of (주)
-    s = re.sub(r"^(?:[(（]\s*주\s+(?![)）])|주\s*[)）])\s*", "(주) ", s)
+    # `(주 누리데이터`, `주) 누리데이터`, `(쥐 코어브릿지`: OCR lost a parenthesis of (주) or read ㈜
+    # as a look-alike syllable in one
+    s = re.sub(r"^(?:[(（]\s*주\s+(?![)）])|[(（]\s*쥐\s*[)）]?|주\s*[)）])\s*", "(주) ", s)
     return s if _LEGAL_FORM.sub("", s) else None
 
 

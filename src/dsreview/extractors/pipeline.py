@@ -5,16 +5,18 @@ Plain stage functions; the reading itself (and its sandbox) is `extractors.readi
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from dsreview.domain import Evidence, ExtractedDocument, FileReading, Finding
 from dsreview.extractors.base import Fields, FieldValue
-from dsreview.extractors.classify import classify_page
+from dsreview.extractors.classify import TITLE_STRONG, PageClass, classify_page
 from dsreview.extractors.labels import PageLines, PageTools, page_lines
 from dsreview.extractors.repair import repair_labels
 from dsreview.extractors.snap import snap_bundle
-from dsreview.extractors.split import Span, split_pages
+from dsreview.extractors.split import split_pages
 from dsreview.extractors.types import EXTRACTORS
 from dsreview.forms import UNKNOWN, schema
 from dsreview.forms.messages import finding
@@ -30,6 +32,7 @@ def extract_readings(
     """
     documents: list[ExtractedDocument] = []
     findings: list[Finding] = []
+    last: _Read | None = None  # the last document read, with its pages, for files that continue it
     for reading in readings:
         for problem in reading.problems:
             code = "unreadable_document" if problem.fatal else "embedded_content"
@@ -49,8 +52,14 @@ def extract_readings(
                 if max(c2.title_score, c2.keyword_score) > max(c.title_score, c.keyword_score):
                     c = c2
             classes.append(c)
-        for span in split_pages(classes):
-            documents.append(_document(reading.source, span, primary, alternate))
+        for k, span in enumerate(split_pages(classes)):
+            own = ([primary[i] for i in span.pages], [alternate[i] for i in span.pages])
+            document = _document(reading.source, span.type, span.score, *own)
+            if k == 0 and last is not None and _continues_file(last, document, classes[span.pages[0]]):
+                # a document scanned page by page into files (`08_SLA_1.jpg`, `08_SLA_2.jpg`)
+                _fill_from(last[0], _document(last[0].source, span.type, span.score, *_joined(last, own)))
+            documents.append(document)
+            last = (document, *own)
             if span.type == UNKNOWN:
                 pages = ", ".join(str(reading.pages[i].number) for i in span.pages)
                 findings.append(
@@ -60,21 +69,57 @@ def extract_readings(
     return documents, findings
 
 
+# a document as read: the document, its pages, their second readings
+_Read = tuple[ExtractedDocument, list[PageLines], list[PageLines | None]]
+_NUMBERED = re.compile(r"^(.*?)[\s_\-(]*\d{1,3}\)?$")
+
+
+def _continues_file(last: _Read, document: ExtractedDocument, first: PageClass) -> bool:
+    """Does a file's first document continue the previous file's last one? Same type, and either
+    no title of its own on its first page or file names numbered as pages of one (`X_1`, `X_2`)."""
+    prev = last[0]
+    if document.type != prev.type or document.type == UNKNOWN or prev.source == document.source:
+        return False
+    if not (first.title_type and first.title_score >= TITLE_STRONG):
+        return True
+    a, b = (_NUMBERED.match(PurePath(s).stem) for s in (prev.source, document.source))
+    return a is not None and b is not None and a.group(1) == b.group(1) != ""
+
+
+def _joined(
+    last: _Read, pages: tuple[list[PageLines], list[PageLines | None]]
+) -> tuple[list[PageLines], list[PageLines | None]]:
+    return last[1] + pages[0], last[2] + pages[1]
+
+
+def _fill_from(document: ExtractedDocument, whole: ExtractedDocument) -> None:
+    """Fields the document's own pages lack, from the reading of all its files' pages. (Evidence
+    stays with the file a value was read on: the continuing file's own document carries it.)"""
+    for name, value in whole.fields.items():
+        if document.fields.get(name) in (None, [], "") and value not in (None, [], ""):
+            document.fields[name] = value
+            if name in whole.readings:
+                document.readings[name] = whole.readings[name]
+
+
 def _document(
-    source: str, span: Span, primary: list[PageLines], alternate: list[PageLines | None]
+    source: str,
+    doc_type: str,
+    score: float,
+    pages: list[PageLines],
+    alternate: list[PageLines | None],
 ) -> ExtractedDocument:
-    extractor = EXTRACTORS[span.type]
-    pages = [primary[i] for i in span.pages]
+    extractor = EXTRACTORS[doc_type]
     fields = extractor.extract(pages)
     readings: dict[str, list[Any]] = {}
-    if any(alternate[i] is not None for i in span.pages):
-        alt_pages = [alternate[i] or primary[i] for i in span.pages]
+    if any(alt is not None for alt in alternate):
+        alt_pages = [alt or pl for alt, pl in zip(alternate, pages, strict=True)]
         second = extractor.extract(alt_pages)
         for name in set(fields) | set(second):
             found = [fv.value for fv in (fields.get(name), second.get(name)) if fv is not None and fv.value]
             readings[name] = [_jsonable(v) for v in found]
         fields = merge_readings(fields, second)
-    names = list(schema(span.type).get("properties", {}))
+    names = list(schema(doc_type).get("properties", {}))
     values: dict[str, Any] = {}
     evidence: dict[str, Evidence] = {}
     for name in names or list(fields):
@@ -87,15 +132,15 @@ def _document(
                 confidence=round(fv.confidence, 3),
                 text=fv.raw[:200],
             )
-    ocr = any(primary[i].ocr for i in span.pages)
+    ocr = any(pl.ocr for pl in pages)
     confidences = [e.confidence for e in evidence.values()]
     field_conf = sum(confidences) / len(confidences) if confidences else 1.0
-    class_conf = min(1.0, span.score) if span.type != UNKNOWN else 0.0
+    class_conf = min(1.0, score) if doc_type != UNKNOWN else 0.0
     confidence = round(field_conf * (0.5 + 0.5 * class_conf), 3) if names else round(class_conf, 3)
     document = ExtractedDocument(
-        type=span.type,
+        type=doc_type,
         source=source,
-        pages=[primary[i].page.number for i in span.pages],
+        pages=[pl.page.number for pl in pages],
         ocr=ocr,
         confidence=confidence,
         fields=values,

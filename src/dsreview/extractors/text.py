@@ -33,6 +33,7 @@ OCR_DIGITS = str.maketrans(
         "A": "4",
     }
 )
+_LATIN_LOOKALIKES = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "5": "S", "$": "S"})
 HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 HANGUL = re.compile(r"[가-힣]")
 
@@ -78,3 +79,9 @@ def join_letter_spaced(text: str) -> str:
 
 def digits_only(text: str) -> str:
     return re.sub(r"\D", "", text)
+
+
+def fold_latin(text: str) -> str:
+    """Latin text with the letters OCR confuses folded together: `laaS` and `IaaS`, `N1CE` and
+    `NICE` are one. For comparing with known words only, never for a value."""
+    return text.translate(_LATIN_LOOKALIKES)

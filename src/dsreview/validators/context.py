@@ -53,6 +53,10 @@ class Context:
             by_type.setdefault(d.type, []).append(d)
         self._docs = {t: merged(ds) for t, ds in by_type.items()}
 
+    def by_type(self) -> list[ExtractedDocument]:
+        """One document per type, those split over several files joined (see `merged`)."""
+        return list(self._docs.values())
+
     def doc(self, doc_type: str) -> ExtractedDocument | None:
         return self._docs.get(doc_type)
 

@@ -17,7 +17,8 @@ def validator(doc_type: str) -> Draft202012Validator:
 
 def check_schemas(ctx: Context) -> None:
     seen: set[tuple[str, str]] = set()
-    for doc in ctx.documents:
+    # a document scanned page by page into files is one document: validated whole
+    for doc in ctx.by_type():
         for error in sorted(validator(doc.type).iter_errors(doc.fields), key=lambda e: list(e.absolute_path)):
             path = list(error.absolute_path)
             field = str(path[0]) if path else _missing_field(error.message)

@@ -10,7 +10,7 @@ from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader, no_hangul_words
 from dsreview.extractors.labels import PageLines, Value
-from dsreview.extractors.text import squash
+from dsreview.extractors.text import fold_latin, squash
 
 GRADE_CHARS = "ABCDNR+-0"
 
@@ -30,8 +30,9 @@ def agency_name(text: str, known: list[str]) -> str | None:
     bare = _COMPANY_FORM.sub("", text).strip()
     if not bare:
         return None
-    best = max(known, key=lambda k: fuzz.partial_ratio(squash(k), squash(bare)), default=None)
-    if best and fuzz.partial_ratio(squash(best), squash(bare)) >= 85:
+    folded = fold_latin(squash(bare))
+    best = max(known, key=lambda k: fuzz.partial_ratio(squash(k), folded), default=None)
+    if best and fuzz.partial_ratio(squash(best), folded) >= 85:
         return best
     return bare
 
@@ -63,7 +64,7 @@ class CreditRatingExtractor:
         found: tuple[str, Value] | None = None
         for pl in r.pages:
             for line in pl.lines:
-                squashed = squash(line.text)
+                squashed = fold_latin(squash(line.text))  # `N1E평가정보` is NICE평가정보
                 for k in known:
                     if fuzz.partial_ratio(squash(k), squashed) >= 88 and len(squashed) <= len(k) + 14:
                         found = (

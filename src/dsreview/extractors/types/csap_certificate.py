@@ -13,8 +13,8 @@ from dsreview.extractors.text import squash
 
 _NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~]{3,40})\s*(?:호|\S{0,2}$)")
 # `CSAP-2021-I-093`: the letter is the certified model's initial; OCR reads I as 1 or l.
-_MODEL_LETTER = re.compile(r"^(CSAP-\d{4}-)(\S)(-\d{1,4})$", re.IGNORECASE)
-_LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p"}
+_NUMBER_SHAPE = re.compile(r"^(\S{4})-(\d{4}-)(\S)(-\d{1,4})$")
+_LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p", "C": "cG6(", "A": "4a"}
 _KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?")
 
 
@@ -46,7 +46,7 @@ class CsapCertificateExtractor:
             m, v = found
             number = r.make(m.group(1), v)
         if r.ocr and isinstance(number.value, str):
-            number.value = _model_letter(number.value.replace("~", "-"), kind)
+            number.value = _csap_number(number.value.replace("~", "-"), kind)
         return number
 
     def _grade(self, r: FieldReader, kind: FieldValue | None) -> FieldValue | None:
@@ -112,13 +112,24 @@ class CsapCertificateExtractor:
         return None
 
 
-def _model_letter(number: str, kind: FieldValue | None) -> str:
-    """`CSAP-2021-1-093` of an IaaS certificate is `CSAP-2021-I-093`: only a look-alike of the
-    certified model's initial is replaced, so a number of another form is left as read."""
-    m = _MODEL_LETTER.match(number)
-    if m is None or kind is None or not isinstance(kind.value, str) or not kind.value:
+def _csap_number(number: str, kind: FieldValue | None) -> str:
+    """`C5AP-2021-1-093` of an IaaS certificate is `CSAP-2021-I-093`. Only look-alikes are replaced:
+    of `CSAP` when three of its four letters are read as it or as look-alikes, of the model letter
+    when it is a look-alike of the certified model's initial; a number of another form is left."""
+    m = _NUMBER_SHAPE.match(number)
+    if m is None:
         return number
-    initial = kind.value[0].upper()
-    if m.group(2) in _LOOKALIKES.get(initial, ""):
-        return m.group(1) + initial + m.group(3)
-    return number
+    prefix, year, letter, serial = m.groups()
+    if prefix.upper() != "CSAP" and sum(_alike(a, b) for a, b in zip(prefix, "CSAP", strict=True)) >= 3:
+        prefix = "CSAP"
+    if prefix.upper() != "CSAP":
+        return number
+    if kind is not None and isinstance(kind.value, str) and kind.value:
+        initial = kind.value[0].upper()
+        if letter in _LOOKALIKES.get(initial, ""):
+            letter = initial
+    return f"{prefix}-{year}{letter}{serial}"
+
+
+def _alike(read: str, letter: str) -> bool:
+    return read.upper() == letter or read in _LOOKALIKES.get(letter, "")

@@ -10,20 +10,28 @@ from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines, Value, column_range, in_column
 from dsreview.extractors.layout import Line
-from dsreview.extractors.text import squash
+from dsreview.extractors.text import join_letter_spaced, squash
 
 _ORIGINAL = ("원제공자",)
 _RESELLER = ("중개제공자",)
-_PROSE = {
-    "original": re.compile(
-        r"원\s*제공자\s*(?P<name>(?:[(（]\s*주\s*[)）]|㈜)?[^(（]{2,40}?)\s*[(（]\s*사업자\s*등록\s*번호\s*[:：]?\s*"
-        r"(?P<brn>[0-9OoIlSB][0-9OoIlSB\-\s]{9,14})"
-    ),
-    "reseller": re.compile(
-        r"중개\s*제공자\s*(?P<name>(?:[(（]\s*주\s*[)）]|㈜)?[^(（]{2,40}?)\s*[(（]\s*사업자\s*등록\s*번호\s*[:：]?\s*"
-        r"(?P<brn>[0-9OoIlSB][0-9OoIlSB\-\s]{9,14})"
-    ),
-}
+
+
+def _spaced(word: str) -> str:
+    """A pattern for a Korean word however OCR spaced its syllables (`사 업 자 등 록 번호`)."""
+    return r"\s*".join(re.escape(ch) for ch in word)
+
+
+def _party(role: str) -> re.Pattern[str]:
+    """`원 제공자 ㈜하늘 (사업자등록번호 123-45-67890, 이하 "갑")`, the parties as a contract names them."""
+    return re.compile(
+        _spaced(role)
+        + r"\s*(?P<name>(?:[(（]\s*주\s*[)）]|㈜)?[^(（]{2,60}?)\s*[(（]\s*"
+        + _spaced("사업자등록번호")
+        + r"\s*[:：]?\s*(?P<brn>[0-9OoIlSB][0-9OoIlSB\-\s]{9,14})"
+    )
+
+
+_PROSE = {"original": _party("원제공자"), "reseller": _party("중개제공자")}
 _MARK = re.compile(r"[○◯●OoＯ0©®◎√✓✔VvY]")
 
 
@@ -100,7 +108,8 @@ class ResellerAgreementExtractor:
                     continue
                 words = [w for line in pl.lines for w in line.words if w.text and w.text in m.group(0)]
                 v = _value(words[:12], pl)
-                out[f"{who}_name"] = r.make(nz.clean_company(m.group("name").strip(" ,")), v)
+                name = m.group("name").strip(" ,")
+                out[f"{who}_name"] = r.make(nz.clean_company(join_letter_spaced(name) if pl.ocr else name), v)
                 value, ok = nz.pick_identifier(nz.brn_readings(m.group("brn"), ocr=pl.ocr), "brn")
                 out[f"{who}_brn"] = r.make(value, v, valid=ok) if value else None
         return out
