@@ -133,6 +133,10 @@ def make_bundle(
         "tax_office": v.tax_office,
     }
     evaluation = application_date - timedelta(days=rng.randint(20, 200))
+    if date(evaluation.year + 1, 6, 30) < application_date:
+        # a December rating on the year-before-last's accounts ran out on 30 June: a vendor applying
+        # after that holds a newer one (no random draw here, so other seeds' cases stay as they were)
+        evaluation = application_date - timedelta(days=20)
     settlement = date(evaluation.year - 1, 12, 31)
     agency, agency_full = rng.choice(CREDIT_AGENCIES)
     credit = {

@@ -276,3 +276,32 @@ def test_a_company_name_cut_at_a_gap_with_its_mark_misread() -> None:
     fields = extract("business_registration", page)  # the next label ends the name
     assert isinstance(fields["company_name"], str)
     assert (company_key(fields["company_name"]), fields["representative"]) == ("코어브릿지", "정태윤")
+
+
+def test_each_side_of_a_period_is_read_on_its_own() -> None:
+    # the start misread beyond recognition must not turn the end into the start
+    assert nz.parse_period("202244 08 월 20 일 ~ 2027 년 08 월 19 일", ocr=True) == (None, date(2027, 8, 19))
+    assert nz.parse_period("2024-01-10 - 2025-01-09") == (date(2024, 1, 10), date(2025, 1, 9))
+    words = "2024년 1월 1일부터 2025년 12월 31일까지"
+    assert nz.parse_period(words) == (date(2024, 1, 1), date(2025, 12, 31))
+
+
+def test_labels_as_ocr_garbles_them() -> None:
+    page = scanned(
+        [("신청 서비스 ㅣ 서 비 스 명", 60), ("빛가 인사관리", 240)],  # ㅣ: a table rule
+        [("현 금 흐 등급 름", 60), ("CF2", 240)],  # a syllable out of order
+        [("인 증 유", 60), (":", 150), ("SaaS ( 간 편 등급", 170)],  # the last syllable lost
+    )
+    assert extract("application_form", page)["service_name"] == "빛가 인사관리"
+    assert extract("credit_rating", page)["cash_flow_grade"] == "CF2"
+    csap = extract("csap_certificate", page)
+    assert (csap["certification_type"], csap["grade"]) == ("SaaS", "간편")
+
+
+def test_one_syllable_options_are_not_found_inside_words() -> None:
+    # 상/중/하 are in 가상 and 하기: a sentence is no row of grade options
+    page = scanned(
+        [("인증유형", 60), ("SaaS", 160)],
+        [("인증범위", 60), ("아라 가상 데스크톱 및 이를 운영하기 위한 클라우드 인프라", 160)],
+    )
+    assert extract("csap_certificate", page)["grade"] is None

@@ -48,7 +48,7 @@ def _occurrences(text: str, options: dict[str, tuple[str, ...]]) -> list[tuple[i
     return sorted(taken)
 
 
-_LATIN_I = re.compile(r"(?<![A-Za-z])[l1|!](?=aaS)")
+_LATIN_I = re.compile(r"[l1|!](?=aaS)")
 
 
 def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[str, float] | None:
@@ -86,12 +86,14 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
     return None
 
 
+_TICKED_INK = 0.2  # share of dark pixels: a ticked ■ is about 0.4 here, an empty □ under 0.1
 _MARKER_CHARS = "".join(FILLED | EMPTY | BRACKETS) + "=@#mMoO0"
 
 
-def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tuple[str, Word]]:
-    """The first word of each option phrase in the value, with the option's key."""
-    out: list[tuple[str, Word]] = []
+def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tuple[str, Word, bool]]:
+    """The first word of each option phrase in the value, with the option's key, and whether the
+    box was read glued to that word (`BilaaS`: the box read as `Bi`)."""
+    out: list[tuple[str, Word, bool]] = []
     phrases = sorted(((squash(p), key) for key, ps in options.items() for p in ps), key=lambda x: -len(x[0]))
     words = value.words
     used: set[int] = set()
@@ -105,8 +107,9 @@ def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tup
                 stripped = acc.lstrip(_MARKER_CHARS)
                 if value.page.ocr:
                     stripped = _LATIN_I.sub("I", stripped)
-                if stripped == phrase:
-                    out.append((key, words[i]))
+                glued = j == i and value.page.ocr and 0 < len(stripped) - len(phrase) <= 2
+                if stripped == phrase or (glued and stripped.endswith(phrase)):
+                    out.append((key, words[i], glued or stripped != acc))
                     used.update(range(i, j + 1))
                     break
                 if len(stripped) >= len(phrase):
@@ -120,7 +123,7 @@ def _by_darkness(
     """The ticked box is the darkest: measure the ink left of each option in the page image."""
     keys: list[str] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for key, word in _option_words(value, options):
+    for key, word, read_glued in _option_words(value, options):
         h = word.bottom - word.top
         keys.append(key)
         if not word.text.strip(_MARKER_CHARS):
@@ -128,7 +131,7 @@ def _by_darkness(
             boxes.append((word.x0 - 0.1 * h, word.top, word.x1 + 0.1 * h, word.bottom))
             continue
         # The box sits left of the option text; when OCR glued it to the word, it is the word's start.
-        glued = word.text[:1] in FILLED | EMPTY | BRACKETS or not word.text[:1].isalnum()
+        glued = read_glued or word.text[:1] in FILLED | EMPTY | BRACKETS or not word.text[:1].isalnum()
         boxes.append(
             (
                 word.x0 - (0.1 * h if glued else 1.5 * h),
@@ -145,6 +148,6 @@ def _by_darkness(
         scores[key] = max(scores.get(key, 0.0), ink)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top - second < 0.12:
-        return None
+    if top - second < 0.12 or top < _TICKED_INK:
+        return None  # no box clearly darker than the others, or none dark enough to be ticked
     return best, min(1.0, 0.6 + (top - second))

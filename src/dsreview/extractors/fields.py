@@ -15,6 +15,7 @@ from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import FieldValue
 from dsreview.extractors.checkbox import choose_option
 from dsreview.extractors.labels import Hit, PageLines, Value, find_labels, line_rest, value_of
+from dsreview.extractors.layout import spread_words
 from dsreview.extractors.text import fold_latin, squash, strip_parens
 from dsreview.forms import FieldSpec, document_spec
 
@@ -35,6 +36,10 @@ def _numeric(n: int) -> Callable[[str], bool]:
     return lambda t: (
         sum(ch.isdigit() or ch in "OoIlSsBZ" for ch in t) >= n and not re.search(r"[가-힣]{3,}", t)
     )
+
+
+def _prints_an_option(text: str, spec: FieldSpec) -> bool:
+    return any(squash(o) in squash(text) for opts in spec.options.values() for o in opts)
 
 
 def no_hangul_words(text: str) -> bool:
@@ -190,16 +195,16 @@ class FieldReader:
 
     def period(self, name: str) -> tuple[FieldValue | None, FieldValue | None]:
         v = self.value(name, accept=lambda t: None not in nz.parse_period(t, ocr=self.ocr), multiline=True)
-        if v is None:  # an open or half-read period: its start alone
+        if v is None:  # an open or half-read period: one of its ends
             v = self.value(
-                name, accept=lambda t: nz.parse_period(t, ocr=self.ocr)[0] is not None, multiline=True
+                name, accept=lambda t: nz.parse_period(t, ocr=self.ocr) != (None, None), multiline=True
             )
         if v is None:
             return None, None
         start, end = nz.parse_period(v.text, ocr=self.ocr)
         return (
             self.make(start, v, valid=True) if start else None,
-            self.make(end, v, valid=end is not None and start is not None and end > start) if end else None,
+            self.make(end, v, valid=None if start is None else end > start) if end else None,
         )
 
     def identifier(self, name: str, kind: str, *, aliases: list[str] | None = None) -> FieldValue | None:
@@ -236,20 +241,27 @@ class FieldReader:
         """A ticked box (■) among the field's options, or the one option printed as plain text."""
         spec = self.field(name)
         for hit in self.hits(name):
-            v = value_of(hit, stop=self.stop, multiline=multiline)
+            # on a scan, every cell up to the next label: OCR splits a row of options at its gaps
+            v = value_of(hit, stop=self.stop, multiline=multiline, join_cells=self.ocr)
             if v is None:
                 continue
             choice = choose_option(v, spec.options)
             if choice is None:
                 # the label cell may end in words of its own (`교육목적 제공 여부`): try the next cell
-                nxt = value_of(hit, stop=self.stop, below=False, skip_rest=True)
+                nxt = value_of(hit, stop=self.stop, below=False, skip_rest=True, join_cells=self.ocr)
                 if nxt is not None and choose_option(nxt, spec.options) is not None:
                     v = nxt
+                    choice = choose_option(v, spec.options)
+            if choice is None and self.ocr and not _prints_an_option(v.text, spec):
+                # a row of options the page OCR garbled (`ASO OS`): the row again, as one line
+                again = v.page.reread_box(v.bbox, lang="kor", psm=7)
+                if again is not None and _prints_an_option(again[0], spec):
+                    v = Value(again[0], spread_words(again[0], v.words, again[1]), v.page, again[1])
                     choice = choose_option(v, spec.options)
             if choice is not None:
                 key, conf = choice
                 return self.make(key, v, valid=True, confidence=min(v.confidence, conf) if self.ocr else 1.0)
-            if any(any(squash(o) in squash(v.text) for o in opts) for opts in spec.options.values()):
+            if _prints_an_option(v.text, spec):
                 # the options are printed but none is ticked: the field is empty
                 return FieldValue(
                     value=None, confidence=0.9, page=v.page.page.number, bbox=v.bbox, raw=v.text
@@ -258,7 +270,8 @@ class FieldReader:
 
     def _option_row(self, spec: FieldSpec) -> FieldValue | None:
         """When the label is unreadable: the line that prints two or more of the field's options."""
-        phrases = [(squash(p), key) for key, ps in spec.options.items() for p in ps]
+        # one-syllable options (상/중/하) are inside words of any sentence: not evidence of a row
+        phrases = [(squash(p), key) for key, ps in spec.options.items() for p in ps if len(squash(p)) >= 2]
         for pl in self.pages:
             for i, line in enumerate(pl.lines):
                 text = squash(line.text)

@@ -128,6 +128,7 @@ def _aliases(aliases: tuple[str, ...]) -> tuple[dict[str, str], tuple[tuple[str,
     return exact, pairs, max((len(k) for _, k in pairs), default=0)
 
 
+_COLONS = (":", "：", ">")
 _CLOSING_PARENS = re.compile(r"[(（]([^()（）]+)[)）]$")
 
 
@@ -137,7 +138,9 @@ def _in_closing_parens(raw: str, exact: dict[str, str]) -> str | None:
     return exact.get(m.group(1)) if m and len(m.group(1)) >= 4 else None
 
 
-def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int, str, float, str] | None:
+def match_at(
+    words: list[Word], aliases: list[str], *, fuzzy: bool, colon_after: bool = False
+) -> tuple[int, str, float, str] | None:
     """Does a label start this word run? Returns (end index, alias, score, remainder)."""
     exact, pairs, longest = _aliases(tuple(aliases))
     start = _start(words)
@@ -160,7 +163,15 @@ def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int
             if best is None or best[2] < 1.0 or len(alias) >= len(best[1]):
                 best = (i, alias, 1.0, "")
         elif fuzzy and (best is None or best[2] < 1.0):
+            colon_next = (i + 1 < len(words) and words[i + 1].text in _COLONS) or (
+                colon_after and i == len(words) - 1
+            )
             for alias, target in pairs:
+                if colon_next and len(key) >= 3 and len(target) == len(key) + 1 and target.startswith(key):
+                    # `인 증 유 :` — the last syllable lost, the colon shows the label ends here
+                    if best is None or best[2] < 0.8:
+                        best = (i, alias, 0.8, "")
+                    continue
                 if len(target) < 4 or target.startswith(key) or abs(len(target) - len(key)) > 2:
                     continue
                 # OCR misreads a syllable or two; a missing last syllable is another word (서비스 ≠ 서비스명)
@@ -171,6 +182,12 @@ def match_at(words: list[Word], aliases: list[str], *, fuzzy: bool) -> tuple[int
                 score = fuzz.ratio(key, target) / 100
                 if best is None or score > best[2] or (score == best[2] and len(alias) > len(best[1])):
                     best = (i, alias, score, "")
+            for alias, target in pairs:
+                # OCR puts a syllable of a label out of order (`현 금 흐 등급 름`): the same syllables
+                # (all of the label's syllables: a better match than a prefix one edit away)
+                anagram = len(target) >= 5 and key != target and sorted(key) == sorted(target)
+                if anagram and (best is None or best[2] < 0.95):
+                    best = (i, alias, 0.95, "")
         if len(key) > longest + 3:
             break
     if best is not None and not best[3]:
@@ -202,7 +219,8 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
             if line.height > typical * 1.4 and _all_tall(line, typical):
                 continue  # a title (`신용평가등급 확인서`) is not a label
             for si, seg in enumerate(line.segments):
-                m = match_at(seg.words, aliases, fuzzy=pl.ocr)
+                colon = si + 1 < len(line.segments) and line.segments[si + 1].text in _COLONS
+                m = match_at(seg.words, aliases, fuzzy=pl.ocr, colon_after=colon)
                 if m:
                     hits.append(Hit(pl, li, si, m[0], m[1], m[2], m[3]))
                     continue

@@ -13,7 +13,7 @@ from statistics import median
 from dsreview.domain import Word
 from dsreview.extractors.text import squash
 
-_RULE = re.compile(r"^[|¦│┃丨]+$")
+_RULE = re.compile(r"^[|¦│┃丨ㅣ]+$")  # also the Hangul letter ㅣ, as the Korean models read a rule
 
 
 @dataclass(slots=True)
@@ -70,6 +70,21 @@ def bbox_of(words: list[Word]) -> tuple[float, float, float, float]:
         round(max(w.x1 for w in words), 1),
         round(max(w.bottom for w in words), 1),
     )
+
+
+def spread_words(text: str, words: list[Word], confidence: float) -> list[Word]:
+    """The tokens of a re-read text laid over the box of the words they replace, each as wide as
+    its share of the characters."""
+    x0, top, x1, bottom = bbox_of(words)
+    tokens = text.split()
+    total = sum(len(t) for t in tokens) + len(tokens) - 1
+    out, pos = [], 0
+    for t in tokens:
+        start = x0 + (x1 - x0) * pos / total
+        pos += len(t)
+        out.append(Word(t, start, top, x0 + (x1 - x0) * pos / total, bottom, confidence))
+        pos += 1
+    return out
 
 
 def skew_slope(words: list[Word], typical: float) -> float:

@@ -75,8 +75,18 @@ def parse_date(text: str, *, ocr: bool = False) -> date | None:
     return found[0] if found else None
 
 
+_RANGE = re.compile(r"\s*(?:[~∼～〜]|부터|\s[-–—]\s)\s*")
+
+
 def parse_period(text: str, *, ocr: bool = False) -> tuple[date | None, date | None]:
-    """A validity period `A ~ B` (or `A부터 B까지`)."""
+    """A validity period `A ~ B` (or `A부터 B까지`). With a range mark, each side is read on its
+    own: a start misread beyond recognition (`202244 08 월 20 일 ~ …`) does not make the end the
+    start."""
+    sides = _RANGE.split(text, maxsplit=1)
+    if len(sides) == 2:
+        start, end = dates_in(sides[0], ocr=ocr), dates_in(sides[1], ocr=ocr)
+        if len(start) <= 1 and len(end) <= 1 and (start or end):
+            return (start[0] if start else None), (end[0] if end else None)
     found = dates_in(text, ocr=ocr)
     if len(found) >= 2:
         return found[0], found[1]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from dsreview.domain import Word
 from dsreview.extractors.labels import PageLines
-from dsreview.extractors.layout import Segment, bbox_of, build_lines
+from dsreview.extractors.layout import Segment, bbox_of, build_lines, spread_words
 from dsreview.extractors.text import squash, strip_parens
 from dsreview.forms import document_types
 
@@ -62,20 +62,6 @@ def _accept(text: str, confidence: float) -> bool:
     return confidence >= _MIN_CONFIDENCE or re.sub(r"[^가-힣]", "", text) in _known_labels()
 
 
-def _spread(text: str, words: list[Word], confidence: float) -> list[Word]:
-    """The tokens of a re-read text laid over the box of the words they replace."""
-    x0, top, x1, bottom = bbox_of(words)
-    tokens = text.split()
-    total = sum(len(t) for t in tokens) + len(tokens) - 1
-    out, pos = [], 0
-    for t in tokens:
-        start = x0 + (x1 - x0) * pos / total
-        pos += len(t)
-        out.append(Word(t, start, top, x0 + (x1 - x0) * pos / total, bottom, confidence))
-        pos += 1
-    return out
-
-
 def repair_labels(pl: PageLines, source: list[Word]) -> PageLines:
     """The page's lines with garbled leading label cells read again in Korean (OCR pages only).
 
@@ -93,7 +79,7 @@ def repair_labels(pl: PageLines, source: list[Word]) -> PageLines:
                 again = pl.reread_box(bbox_of(run), lang="kor", psm=psm)
                 if again is not None and _accept(*again):
                     text = re.sub(r"[^\w\s()]", "", again[0]).strip()
-                    replaced[id(run[0])] = _spread(text, run, again[1])
+                    replaced[id(run[0])] = spread_words(text, run, again[1])
                     dropped.update(id(w) for w in run[1:])
                     break
     if not replaced:

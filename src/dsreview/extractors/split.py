@@ -2,7 +2,8 @@
 
 A page with a recognised title starts a document; a page without one continues the document before
 it when it reads like it (its keywords, no title of its own), else starts a document of the type its
-keywords name, else belongs to an `unknown` document. Documents never span files.
+keywords name, else belongs to an `unknown` document. (A document scanned page by page into
+several files is joined by the pipeline, not here: see `pipeline._continues_file`.)
 """
 
 from __future__ import annotations

@@ -37,6 +37,24 @@ def agency_name(text: str, known: list[str]) -> str | None:
     return bare
 
 
+def _cash_flow_grade(text: str) -> str | None:
+    """`CF2`, `CR-3`, a letter grade or NR; the digit may be read as a look-alike letter (`CFI`)."""
+    m = _CASH_FLOW.search(text)
+    if m is None:
+        return None
+    grade = re.sub(r"[\s\-]+", "", m.group(1))
+    if len(grade) == 3:
+        grade = grade[:2].upper() + nz.ocr_digits(grade[2])
+    return grade.upper()
+
+
+def _cf_grade(text: str) -> str | None:
+    """A `CF` grade from a second look at a garbled one (`C2`, `CrZ`: the F dropped or misread);
+    a lone letter there is a smudge, not a grade."""
+    m = re.search(r"\bC[FfRr]?\s*-?\s*([1-6IlZSG])\b", text)
+    return "CF" + nz.ocr_digits(m.group(1)) if m else None
+
+
 class CreditRatingExtractor:
     doc_type = "credit_rating"
 
@@ -114,12 +132,13 @@ class CreditRatingExtractor:
         return None
 
     def _cash_flow(self, r: FieldReader) -> FieldValue | None:
-        v = r.value("cash_flow_grade", accept=lambda t: bool(_CASH_FLOW.search(t)))
+        v = r.value("cash_flow_grade", accept=lambda t: _cash_flow_grade(t) is not None)
         if v is None:
-            return None
-        m = _CASH_FLOW.search(v.text)
-        assert m is not None
-        grade = re.sub(r"[\s\-]+", "", m.group(1))
-        if len(grade) == 3:
-            grade = grade[:2].upper() + nz.ocr_digits(grade[2])
-        return r.make(grade.upper(), v)
+            # a grade the Korean model garbled (`Ch?` for CF2): its box again, in English
+            return r.reread(
+                "cash_flow_grade",
+                _cf_grade,
+                [("eng", "CF123456"), ("eng", None)],
+                plausible=no_hangul_words,
+            )
+        return r.make(_cash_flow_grade(v.text), v)
