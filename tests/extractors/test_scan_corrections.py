@@ -305,3 +305,21 @@ def test_one_syllable_options_are_not_found_inside_words() -> None:
         [("인증범위", 60), ("아라 가상 데스크톱 및 이를 운영하기 위한 클라우드 인프라", 160)],
     )
     assert extract("csap_certificate", page)["grade"] is None
+
+
+def test_registry_purposes_and_capital_as_ocr_leaves_them() -> None:
+    page = scanned(
+        [("등기사항전부증명서", 200)],
+        [("발 행 주 식 의 총 수 와 그 종류 및 각 각 의 수 지 분 금 의역", 60)],  # 자본금의 액, garbled
+        [("발 행 주 식 의 총수 300,000 주 금 1.500,000,000 원", 60)],
+        [("목적", 60)],
+        [("해 정 보 통 신 공사업", 120)],  # its `1.` misread
+        [("2 소프트웨어 개발 및 공급업", 120)],  # its dot lost
+        [("3. 위 각 호 에 관련된 부 대 사업 일체", 120)],
+        [("임원에 관한 사항", 60)],
+    )
+    fields = extract("corporate_registry", page)
+    assert fields["capital"] == 1_500_000_000
+    purposes = ["정보통신 공사업", "소프트웨어 개발 및 공급업", "위각호에 관련된 부대 사업 일체"]
+    assert fields["purposes"] == purposes
+    assert nz.parse_money("금 5000,000,000 원", ocr=True) == 5_000_000_000  # a separator lost

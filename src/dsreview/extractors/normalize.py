@@ -21,7 +21,7 @@ _DATE_UNITS_MISREAD = re.compile(r"^\s*((?:19|20)\d{2})\S\s+(\d{1,2})\S\s+(\d{1,
 _NUMERICISH = re.compile(r"[0-9OoDQlI|iSsBZzGbgqT!A][0-9OoDQlI|iSsBZzGbgqT!A\s.\-/년월일,]*")
 _BRN = re.compile(r"(?<!\d)(\d{3})\s*[-–—~.]?\s*(\d{2})\s*[-–—~.]?\s*(\d{5})(?!\d)")
 _CRN = re.compile(r"(?<!\d)(\d{6})\s*[-–—~.]?\s*(\d{7})(?!\d)")
-_MONEY = re.compile(r"(\d{1,3}(?:[,.]\d{3})+|\d+)\s*원?")
+_MONEY = re.compile(r"(\d{1,4}(?:[,.]\d{3})+|\d+)\s*원?")
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
 _HOURS = re.compile(r"(\d+(?:\.\d+)?)\s*(시\s*간|hours?|h\b|분|min)", re.IGNORECASE)
 _GRADE = re.compile(
@@ -140,7 +140,8 @@ def parse_money(text: str, *, ocr: bool = False) -> int | None:
     best: int | None = None
     for m in _MONEY.finditer(s):
         raw = m.group(1)
-        if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw):
+        if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+", raw) or (ocr and re.fullmatch(r"\d{4}(?:[,.]\d{3})+", raw)):
+            # (on a scan a separator may be lost: `5000,000,000`)
             value = int(re.sub(r"[,.]", "", raw))
         elif raw.isdigit():
             value = int(raw)

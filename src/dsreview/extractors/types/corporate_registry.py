@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import re
 
+from dsreview.domain import Word
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines, Value, match_at
 from dsreview.extractors.layout import Line, bbox_of
-from dsreview.extractors.text import squash
+from dsreview.extractors.text import join_letter_spaced, squash
 
 # `1. 소프트웨어 개발…`; OCR may read the number as a look-alike or lose it and keep the dot
-_ITEM = re.compile(r"^\s*(\d{1,2}\s*[.)]|[OSIl]\s*[.)]|[.·•])\s*(.+)$")
+_ITEM = re.compile(r"^\s*(\d{1,2}\s*[.,)]|[OSIl]\s*[.)]|[.·•])\s*(.+)$")
+_SHARES_ROW = re.compile(r"발행주식의[총종]수[\d,.]+주\D{0,2}?([\d,.]{5,})원")
+_BARE_ITEM = re.compile(r"^\s*(\d{1,2})\s+([가-힣].+)$")
+
+
+def _item_number(enumerator: str) -> int | None:
+    digits = re.sub(r"\D", "", enumerator)
+    return int(digits) if digits else None
+
+
 _SECTION_END = (
     "임원에관한사항",
     "1주의금액",
@@ -58,7 +68,7 @@ class CorporateRegistryExtractor:
             "company_name": company,
             "head_office": r.address("head_office"),
             "incorporation_date": r.date("incorporation_date"),
-            "capital": r.money("capital"),
+            "capital": r.money("capital") or self._capital_by_shares(r),
             "representatives": self._representatives(r),
             "purposes": self._purposes(r),
             "issue_date": r.date("issue_date") or r.standalone_date(),
@@ -95,6 +105,20 @@ class CorporateRegistryExtractor:
             raw="; ".join(names),
         )
 
+    def _capital_by_shares(self, r: FieldReader) -> FieldValue | None:
+        """The capital on the row of issued shares (`발행주식의 총수 300,000 주 금 1,500,000,000 원`),
+        when the header naming it (`자본금의 액`) was misread."""
+        for pl in r.pages:
+            for line in pl.lines:
+                m = _SHARES_ROW.search(squash(line.text))
+                amount = nz.parse_money(m.group(1), ocr=r.ocr) if m else None
+                if amount:
+                    v = Value(
+                        line.text, line.words, pl, sum(w.confidence for w in line.words) / len(line.words)
+                    )
+                    return r.make(amount, v, confidence=min(0.8, v.confidence))
+        return None
+
     def _purposes(self, r: FieldReader) -> FieldValue | None:
         hits = r.hits("purposes")
         if not hits:
@@ -103,6 +127,7 @@ class CorporateRegistryExtractor:
         items: list[str] = []
         words = []
         started = False
+        pending: tuple[str, list[Word]] | None = None  # a line before the first item
         sequence = [(pl, i, ln) for pl in r.pages for i, ln in enumerate(pl.lines)]
         start = next(k for k, (pl, i, _) in enumerate(sequence) if pl is hit.page and i == hit.line)
         for pl, i, line in sequence[start:]:
@@ -116,10 +141,24 @@ class CorporateRegistryExtractor:
             if not text:
                 continue
             m = _ITEM.match(text)
+            number = _item_number(m.group(1)) if m else None
+            if m is None and r.ocr:
+                # `2 소프트웨어 …`: the dot lost, the number the next one
+                bare = _BARE_ITEM.match(text)
+                expected = {len(items) + 1, len(items) + 2 if pending else 0}
+                if bare and int(bare.group(1)) in expected:
+                    m, number = bare, int(bare.group(1))
             if m:
+                if r.ocr and number == len(items) + 2 and pending is not None:
+                    # the line before item 2 is item 1, its `1.` misread (`해 정보통신 공사업`)
+                    items.append(pending[0].split(" ", 1)[1])
+                    words.extend(pending[1])
                 items.append(m.group(2).strip())
                 words.extend(line.words)
                 started = True
+                pending = None
+            elif not started:
+                pending = (text, line.words) if " " in text else None
             elif started and items and line.x0 > hit.segment.x0 + 5:
                 items[-1] += " " + text
                 words.extend(line.words)
@@ -134,6 +173,8 @@ class CorporateRegistryExtractor:
             page=pl,
             confidence=sum(w.confidence for w in words) / len(words),
         )
+        if r.ocr:  # OCR's spaces between the syllables of a word: `정 보 통 신 공사업`
+            items = [join_letter_spaced(i) for i in items]
         return r.make([nz.clean_text(i) or i for i in items], v)
 
 
