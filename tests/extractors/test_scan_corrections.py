@@ -13,7 +13,7 @@ from dsreview.domain import ExtractedDocument, FileReading, Page, Word
 from dsreview.domain.names import company_key, misread_variant
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.labels import PageLines, page_lines
-from dsreview.extractors.pipeline import extract_readings
+from dsreview.extractors.pipeline import extract_readings, merge_readings
 from dsreview.extractors.reading import read_files
 from dsreview.extractors.repair import repair_labels
 from dsreview.extractors.snap import snap_bundle
@@ -323,3 +323,69 @@ def test_registry_purposes_and_capital_as_ocr_leaves_them() -> None:
     purposes = ["정보통신 공사업", "소프트웨어 개발 및 공급업", "위각호에 관련된 부대 사업 일체"]
     assert fields["purposes"] == purposes
     assert nz.parse_money("금 5000,000,000 원", ocr=True) == 5_000_000_000  # a separator lost
+
+
+def test_a_long_list_of_items_wraps_onto_the_next_line() -> None:
+    # a text layer: `종목 …, 응용소프트웨어` / `개발 및 공급업`, then the next field
+    page = page_lines(
+        Page(
+            source="brc.pdf",
+            number=1,
+            width=595,
+            height=842,
+            words=[
+                *(
+                    Word(t, x, 100, x + 7 * len(t), 111)
+                    for t, x in [
+                        ("업태", 64),
+                        ("정보통신업", 100),
+                        ("종목", 150),
+                        ("소프트웨어", 180),
+                        ("자문,", 220),
+                        ("응용소프트웨어", 250),
+                    ]
+                ),
+                Word("개발", 64, 113, 78, 124),
+                Word("및", 81, 113, 88, 124),
+                Word("공급업", 91, 113, 112, 124),
+                Word("발급사유", 64, 140, 92, 151),
+                Word(":", 200, 140, 202, 151),
+                Word("신규", 205, 140, 219, 151),
+            ],
+        )
+    )
+    assert extract("business_registration", page)["business_items"] == [
+        "소프트웨어 자문",
+        "응용소프트웨어 개발 및 공급업",
+    ]
+
+
+def test_dates_and_marks_as_the_korean_models_read_them() -> None:
+    assert nz.parse_period("2023 1.1. ㆍ 2027.12. 31:", ocr=True) == (date(2023, 1, 1), date(2027, 12, 31))
+    page = scanned([("교육 목적 제공 여부", 60), ("(CO) 해당 [ 뿔 ] 해당없음", 200)])  # ■ as 뿔
+    assert extract("application_form", page)["education_exempt"] is False
+    page = scanned([("전자우편", 60), ("sales@wapiqupfy.co,kr", 200)], [("연락처", 60), ("02-380-7269", 200)])
+    assert extract("application_form", page)["contact_email"] == "sales@wapiqupfy.co.kr"
+
+
+def test_nothing_ticked_outweighs_a_guess_by_elimination() -> None:
+    # one reading lost the first option and guessed it by elimination; the other read every box empty
+    guess = scanned([("지원 유형", 60), ("OSs ㅁ 운영관리 ㅁ 마이그레이션", 200)])
+    empty = scanned([("지원 유형", 60), ("ㅁ 컨설팅 ㅁ 운영관리 ㅁ 마이그레이션", 200)])
+    first = EXTRACTORS["application_form"].extract([guess])
+    second = EXTRACTORS["application_form"].extract([empty])
+    guessed, read = first["support_type"], second["support_type"]
+    assert guessed is not None
+    assert read is not None
+    assert (guessed.value, read.value) == ("consulting", None)
+    for a, b in ((first, second), (second, first)):
+        merged = merge_readings(a, b)["support_type"]
+        assert merged is not None
+        assert merged.value is None
+
+
+def test_a_known_agency_is_found_under_a_misread_label_value() -> None:
+    page = scanned(
+        [("평가기관", 60), ("NICER 7A 주식회사", 200)], [("평 가 기관 NCE 평 가 정 보 주식회사", 60)]
+    )
+    assert extract("credit_rating", page)["agency"] == "NICE평가정보"

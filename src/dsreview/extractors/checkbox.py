@@ -15,8 +15,8 @@ from dsreview.extractors.text import squash, strip_parens
 FILLED = set("■▣☑●◼◾✔✓√▪◆")
 EMPTY = set("□☐○◻◽ㅁ口◇\u1106")  # ㅁ also as NFKC leaves it (U+1106): `squash` normalises
 BRACKETS = set("[]()【】「」 ")
-# What the Korean OCR models print for the boxes: ■ as 를/#/@/=/m, □ as ㅁ/0/o/1.
-OCR_FILLED = set("를#@=m")
+# What the Korean OCR models print for the boxes: ■ as 를/뿔/#/@/=/m, □ as ㅁ/0/o/1.
+OCR_FILLED = set("를뿔#@=m")
 OCR_EMPTY = set("0oO1lI|口ㅁ")
 
 
@@ -48,6 +48,9 @@ def _occurrences(text: str, options: dict[str, tuple[str, ...]]) -> list[tuple[i
     return sorted(taken)
 
 
+# The confidence of a choice made by elimination, not by a mark or ink: a reading that says
+# "nothing ticked" outweighs it.
+GUESS = 0.6
 _LATIN_I = re.compile(r"[l1|!](?=aaS)")
 
 
@@ -74,7 +77,8 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
         empty = {key for mark, key in marks if mark == "empty"}
         unread = set(options) - {key for _, key in marks}
         if len(empty) == len(marks) and len(unread) == 1 and len(options) <= 3:
-            return unread.pop(), 0.7
+            # a guess: the unread option may be garbled because its box is empty too
+            return unread.pop(), GUESS
     if ocr and len(found) == 1 and not marks[0][0] and found[0][0] == 0:
         # a value printed alone and read with trailing noise: `SaaS (HESS`
         return found[0][2], 0.85
@@ -87,7 +91,7 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
 
 
 _TICKED_INK = 0.2  # share of dark pixels: a ticked ■ is about 0.4 here, an empty □ under 0.1
-_MARKER_CHARS = "".join(FILLED | EMPTY | BRACKETS) + "=@#mMoO0"
+_MARKER_CHARS = "".join(FILLED | EMPTY | BRACKETS | OCR_FILLED) + "MoO0"
 
 
 def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tuple[str, Word, bool]]:
@@ -105,11 +109,12 @@ def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tup
             for j in range(i, min(len(words), i + 14)):
                 acc += squash(words[j].text)
                 stripped = acc.lstrip(_MARKER_CHARS)
+                marker = stripped != acc  # the box was read as a character before the option
                 if value.page.ocr:
                     stripped = _LATIN_I.sub("I", stripped)
                 glued = j == i and value.page.ocr and 0 < len(stripped) - len(phrase) <= 2
                 if stripped == phrase or (glued and stripped.endswith(phrase)):
-                    out.append((key, words[i], glued or stripped != acc))
+                    out.append((key, words[i], glued or marker))
                     used.update(range(i, j + 1))
                     break
                 if len(stripped) >= len(phrase):

@@ -13,7 +13,7 @@ from typing import Any
 
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import FieldValue
-from dsreview.extractors.checkbox import choose_option
+from dsreview.extractors.checkbox import GUESS, choose_option
 from dsreview.extractors.labels import Hit, PageLines, Value, find_labels, line_rest, value_of
 from dsreview.extractors.layout import spread_words
 from dsreview.extractors.text import fold_latin, squash, strip_parens
@@ -231,11 +231,15 @@ class FieldReader:
 
     def percent(self, name: str) -> FieldValue | None:
         v = self.value(name, accept=lambda t: nz.parse_percent(t) is not None)
-        return self.make(nz.parse_percent(v.text), v) if v else None
+        if v is None:  # on a scan, the value's box again as one line (`99.9%` read as `99.94`)
+            return self.reread(name, nz.parse_percent, [("kor", None)])
+        return self.make(nz.parse_percent(v.text), v)
 
     def hours(self, name: str) -> FieldValue | None:
         v = self.value(name, accept=lambda t: nz.parse_hours(t) is not None)
-        return self.make(nz.parse_hours(v.text), v) if v else None
+        if v is None:  # on a scan, the value's box again as one line (`1 시간` read as `TA2E`)
+            return self.reread(name, nz.parse_hours, [("kor", None)])
+        return self.make(nz.parse_hours(v.text), v)
 
     def option(self, name: str, *, multiline: bool = False) -> FieldValue | None:
         """A ticked box (■) among the field's options, or the one option printed as plain text."""
@@ -260,11 +264,13 @@ class FieldReader:
                     choice = choose_option(v, spec.options)
             if choice is not None:
                 key, conf = choice
-                return self.make(key, v, valid=True, confidence=min(v.confidence, conf) if self.ocr else 1.0)
+                valid = None if conf <= GUESS else True  # a guess by elimination stays unconfirmed
+                return self.make(key, v, valid=valid, confidence=min(v.confidence, conf) if self.ocr else 1.0)
             if _prints_an_option(v.text, spec):
-                # the options are printed but none is ticked: the field is empty
+                # the options are printed but none is ticked: the field is empty, and that is a
+                # reading in its own right (it outweighs another reading's guess)
                 return FieldValue(
-                    value=None, confidence=0.9, page=v.page.page.number, bbox=v.bbox, raw=v.text
+                    value=None, confidence=0.9, page=v.page.page.number, bbox=v.bbox, raw=v.text, valid=True
                 )
         return self._option_row(spec) or self._reread_option(name, spec)
 

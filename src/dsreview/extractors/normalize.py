@@ -15,6 +15,7 @@ from dsreview.extractors.text import OCR_DIGITS, collapse, join_letter_spaced
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*[.\-/년,]\s*(\d{1,2})\s*[.\-/월,]\s*(\d{1,2})(?!\d)\s*[일.]?"
 )
+_DATE_SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s+(\d{1,2})\s*[.\-/]\s*(\d{1,2})(?!\d)")
 _DATE_DIGITS8 = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 # `2022년 12월 19일` with each unit read as one more character: `20224 128 194`
 _DATE_UNITS_MISREAD = re.compile(r"^\s*((?:19|20)\d{2})\S\s+(\d{1,2})\S\s+(\d{1,2})\S?\s*$")
@@ -58,6 +59,12 @@ def dates_in(text: str, *, ocr: bool = False) -> list[date]:
             d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if d:
                 found.append(d)
+        if not found and ocr:
+            # the dot after the year read as a space: `2023 1.1.`
+            for m in _DATE_SPACED_YEAR.finditer(candidate):
+                d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                if d:
+                    found.append(d)
         if not found:
             for m in _DATE_DIGITS8.finditer(candidate):
                 d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -75,7 +82,7 @@ def parse_date(text: str, *, ocr: bool = False) -> date | None:
     return found[0] if found else None
 
 
-_RANGE = re.compile(r"\s*(?:[~∼～〜]|부터|\s[-–—]\s)\s*")
+_RANGE = re.compile(r"\s*(?:[~∼～〜]|부터|\s[-–—ㆍ]\s)\s*")  # (ㆍ: a tilde as the Korean models read it)
 
 
 def parse_period(text: str, *, ocr: bool = False) -> tuple[date | None, date | None]:

@@ -159,9 +159,12 @@ def merge_readings(first: Fields, second: Fields) -> Fields:
     return out
 
 
-def _rank(fv: FieldValue | None) -> tuple[int, float]:
-    if fv is None or fv.value is None or fv.value == []:
+def _rank(fv: FieldValue | None) -> tuple[float, float]:
+    if fv is None:
         return (0, 0.0)
+    if fv.value is None or fv.value == []:
+        # "printed, none ticked" is a reading (it beats a guess by elimination); else nothing read
+        return (2.5, fv.confidence) if fv.valid else (0, 0.0)
     validity = {True: 3, None: 2, False: 1}[fv.valid]
     return (validity, fv.confidence)
 

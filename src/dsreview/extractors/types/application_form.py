@@ -8,13 +8,14 @@ from dsreview.extractors.base import Fields
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines
 
-_EMAIL = re.compile(r"[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+)+")
+# (a dot of the domain may be read as a comma: `co,kr`)
+_EMAIL = re.compile(r"[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+|,[a-z]{2,3}\b)+")
 _PHONE = re.compile(r"(?<!\d)(0\d{1,2})\s*[-)\s.]\s*(\d{3,4})\s*[-\s.]\s*(\d{4})(?!\d)")
 
 
 def email(text: str) -> str | None:
     m = _EMAIL.search(text)
-    return re.sub(r"\s+", "", m.group(0)) if m else None
+    return re.sub(r"\s+", "", m.group(0)).replace(",", ".") if m else None
 
 
 def phone(text: str) -> str | None:

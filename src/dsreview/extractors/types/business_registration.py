@@ -54,12 +54,13 @@ class BusinessRegistrationExtractor:
     def _kinds(self, r: FieldReader) -> tuple[FieldValue | None, FieldValue | None]:
         """업태 and 종목: inline (`업태 A, B  종목 C`) or a two-column table with one item per row."""
         for pl in r.pages:
-            for line in pl.lines:
+            for li, line in enumerate(pl.lines):
                 words = line.words
                 keys = [squash(w.text).rstrip(":") for w in words]
                 if "업태" in keys and "종목" in keys and keys.index("업태") < keys.index("종목") - 1:
                     i, k = keys.index("업태"), keys.index("종목")
-                    return self._list(r, words[i + 1 : k], pl), self._list(r, words[k + 1 :], pl)
+                    items = words[k + 1 :] + self._wrapped(r, pl, li)
+                    return self._list(r, words[i + 1 : k], pl), self._list(r, items, pl)
         type_hits = r.hits("business_types")
         item_hits = r.hits("business_items")
         if type_hits and not item_hits:
@@ -71,6 +72,19 @@ class BusinessRegistrationExtractor:
             self._column(r, type_hits[0]) if type_hits else None,
             self._column(r, item_hits[0]) if item_hits else None,
         )
+
+    def _wrapped(self, r: FieldReader, pl: PageLines, li: int) -> list[Word]:
+        """The lines a long `종목 …` wrapped onto: close under it, no label and no colon of their own."""
+        words: list[Word] = []
+        prev = pl.lines[li]
+        for line in pl.lines[li + 1 : li + 3]:
+            if line.top - prev.bottom > prev.height * 0.8 or ":" in line.text or "：" in line.text:
+                break
+            if any(is_label(seg, r.stop, pl.ocr) for seg in line.segments):
+                break
+            words += line.words
+            prev = line
+        return words
 
     def _list(self, r: FieldReader, words: list[Word], pl: PageLines) -> FieldValue | None:
         text = " ".join(w.text for w in words)

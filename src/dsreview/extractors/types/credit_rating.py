@@ -76,25 +76,22 @@ class CreditRatingExtractor:
     def _agency(self, r: FieldReader) -> FieldValue | None:
         known = list(r.spec.extras.get("known_agencies", []))
         labelled = r.text("agency", clean=lambda t: agency_name(t, known))
-        if labelled:
+        if labelled and labelled.value in known:
+            labelled.valid = True  # one of the closed set of agencies
+            return labelled
+        if labelled and not r.ocr:
             return labelled
         # The issuer's name printed above its seal, near the end: the last line naming an agency.
         found: tuple[str, Value] | None = None
         for pl in r.pages:
             for line in pl.lines:
                 squashed = fold_latin(squash(line.text))  # `N1E평가정보` is NICE평가정보
-                for k in known:
-                    if fuzz.partial_ratio(squash(k), squashed) >= 88 and len(squashed) <= len(k) + 14:
-                        found = (
-                            k,
-                            Value(
-                                text=line.text,
-                                words=line.words,
-                                page=pl,
-                                confidence=sum(w.confidence for w in line.words) / len(line.words),
-                            ),
-                        )
-        return r.make(found[0], found[1]) if found else None
+                k = max(known, key=lambda a: fuzz.partial_ratio(squash(a), squashed), default=None)
+                if k and fuzz.partial_ratio(squash(k), squashed) >= 85 and len(squashed) <= len(k) + 14:
+                    confidence = sum(w.confidence for w in line.words) / len(line.words)
+                    found = (k, Value(text=line.text, words=line.words, page=pl, confidence=confidence))
+        # on a scan, an unknown name read after the label (`NICER 7A`) only when no known one is printed
+        return r.make(found[0], found[1], valid=True) if found else labelled
 
     def _rating(self, r: FieldReader) -> FieldValue | None:
         v = r.value("rating", accept=lambda t: _grade(t) is not None)
