@@ -60,6 +60,7 @@ test: install
 
 bench: install
 	$(PY) benchmarks/intake.py
+	$(PY) benchmarks/heldout.py
 	$(PY) benchmarks/ocr.py
 	$(PY) benchmarks/render.py
 	$(PY) benchmarks/service.py

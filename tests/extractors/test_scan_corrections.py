@@ -389,3 +389,42 @@ def test_a_known_agency_is_found_under_a_misread_label_value() -> None:
         [("평가기관", 60), ("NICER 7A 주식회사", 200)], [("평 가 기관 NCE 평 가 정 보 주식회사", 60)]
     )
     assert extract("credit_rating", page)["agency"] == "NICE평가정보"
+
+
+def test_unknown_pages_with_titles_of_their_own_are_documents_of_their_own() -> None:
+    def titled(title: str, text: str) -> list[Word]:
+        body = [Word(f"{text}{k}", 60, 120 + 15 * k, 60 + 7 * len(text), 130 + 15 * k) for k in range(4)]
+        return [Word(title, 200, 80, 200 + 14 * len(title), 98), *body]
+
+    pages = [
+        Page(
+            source="b.pdf",
+            number=1,
+            width=595,
+            height=842,
+            words=titled("개인정보동의서", "동의함 수집 항목 성명"),
+        ),
+        Page(
+            source="b.pdf",
+            number=2,
+            width=595,
+            height=842,
+            words=titled("회사소개", "고객과 함께 성장하는 기업"),
+        ),
+    ]
+    documents, _ = extract_readings([FileReading(source="b.pdf", pages=pages)])
+    assert [(d.type, d.pages) for d in documents] == [("unknown", [1]), ("unknown", [2])]
+
+
+def test_a_stamp_read_as_letters_inside_a_label() -> None:
+    page = scanned([("등 or 록 ke 번호: 130-87-94246", 60)], [("법인명 : (주) 해온정보", 60)])
+    assert extract("business_registration", page)["registration_number"] == "130-87-94246"
+
+
+def test_the_circled_ju_read_as_a_syllable_is_snapped() -> None:
+    docs = [
+        _doc("business_registration", "company_name", "(주) 해온정보", ["(주) 해온정보"]),
+        _doc("credit_rating", "company_name", "준 해 온 정 보", ["준 해 온 정 보"]),
+    ]
+    snap_bundle(docs)
+    assert docs[1].fields["company_name"] == "㈜해온정보"

@@ -138,10 +138,15 @@ class FieldReader:
         if v is None:
             return None
         if self.ocr and _doubtful(v):
-            again = v.page.reread_box(v.bbox, lang="kor+eng", psm=7)
-            if again is not None and clean(again[0]) and not _garbled(again[0]):
+            # with Latin letters allowed (names may carry them), then as Korean only; a reading
+            # with Hangul in it first (`Sua` is the Korean name misread again, not a name)
+            readings = [v.page.reread_box(v.bbox, lang=lang, psm=7) for lang in ("kor+eng", "kor")]
+            usable = [a for a in readings if a is not None and clean(a[0]) and not _garbled(a[0])]
+            usable.sort(key=lambda a: not re.search(r"[가-힣]", a[0]))
+            if usable:
+                text, confidence = usable[0]
                 return self.make(
-                    clean(again[0]), Value(text=again[0], words=v.words, page=v.page, confidence=again[1])
+                    clean(text), Value(text=text, words=v.words, page=v.page, confidence=confidence)
                 )
         return self.make(clean(v.text), v)
 

@@ -129,6 +129,7 @@ def _aliases(aliases: tuple[str, ...]) -> tuple[dict[str, str], tuple[tuple[str,
 
 
 _COLONS = (":", "：", ">")
+_STRAY_LATIN = re.compile(r"[a-z]{1,3}")
 _CLOSING_PARENS = re.compile(r"[(（]([^()（）]+)[)）]$")
 
 
@@ -148,6 +149,8 @@ def match_at(
     acc = ""
     for i in range(start, min(len(words), start + 10)):
         token = words[i].text
+        if fuzzy and i > start and acc and _STRAY_LATIN.fullmatch(token):
+            continue  # a stamp's stroke read as letters inside a label: `등 or 록 ke 번호`
         colon = token.find(":") if ":" in token else token.find("：")
         if 0 < colon < len(token) - 1:
             # `상호:(주)하늘` — the label ends inside this word

@@ -57,7 +57,7 @@ def _with_stem(ocr_value: str, stem: str) -> str:
 
 
 # What the Korean models print for the ㈜ glyph besides stray symbols: look-alike syllables.
-_CIRCLED_JU = {"쥐", "쉬", "주", "즈", "㈜"}
+_CIRCLED_JU = {"쥐", "쉬", "주", "즈", "준", "중", "㈜"}
 
 
 def _junk_prefix(value: str, reference: str) -> bool:

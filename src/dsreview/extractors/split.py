@@ -32,7 +32,7 @@ def split_pages(classes: list[PageClass]) -> list[Span]:
                 spans.append(Span(c.title_type, [i], c.title_score))
             continue
         if c.words < 3:
-            _unknown(spans, i)
+            _unknown(spans, i, titled=False)
             continue
         if prev and prev.type != UNKNOWN and _continues(prev, c):
             prev.pages.append(i)
@@ -43,7 +43,7 @@ def split_pages(classes: list[PageClass]) -> list[Span]:
         if c.keyword_type and c.keyword_score >= KEYWORDS_MIN * 2:
             spans.append(Span(c.keyword_type, [i], c.keyword_score))
             continue
-        _unknown(spans, i)
+        _unknown(spans, i, titled=c.prominent)
     return spans
 
 
@@ -56,8 +56,12 @@ def _continues(prev: Span, c: PageClass) -> bool:
     return not (c.keyword_type and c.keyword_score >= KEYWORDS_MIN)
 
 
-def _unknown(spans: list[Span], i: int) -> None:
-    if spans and spans[-1].type == UNKNOWN and spans[-1].pages and spans[-1].pages[-1] == i - 1:
+def _unknown(spans: list[Span], i: int, *, titled: bool) -> None:
+    """An unknown page continues the unknown document before it, unless it has a title of its own
+    (a consent form, then a company profile: two documents nobody asked for)."""
+    if titled:
+        spans.append(Span(UNKNOWN, [i], 0.0))
+    elif spans and spans[-1].type == UNKNOWN and spans[-1].pages and spans[-1].pages[-1] == i - 1:
         spans[-1].pages.append(i)
     else:
         spans.append(Span(UNKNOWN, [i], 0.0))

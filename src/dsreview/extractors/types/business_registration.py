@@ -9,7 +9,7 @@ from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import Columns, Hit, PageLines, Value, is_label
-from dsreview.extractors.text import squash
+from dsreview.extractors.text import join_letter_spaced, squash
 
 _TAX_OFFICE = re.compile(r"([가-힣]{1,8}세무서)\s*장")
 
@@ -88,7 +88,7 @@ class BusinessRegistrationExtractor:
 
     def _list(self, r: FieldReader, words: list[Word], pl: PageLines) -> FieldValue | None:
         text = " ".join(w.text for w in words)
-        values = nz.split_list(text)
+        values = nz.split_list(join_letter_spaced(text) if pl.ocr else text)
         if not values:
             return None
         v = Value(text=text, words=words, page=pl, confidence=sum(w.confidence for w in words) / len(words))
