@@ -392,25 +392,14 @@ def test_a_known_agency_is_found_under_a_misread_label_value() -> None:
 
 
 def test_unknown_pages_with_titles_of_their_own_are_documents_of_their_own() -> None:
-    def titled(title: str, text: str) -> list[Word]:
+    def titled(number: int, title: str, text: str) -> Page:
         body = [Word(f"{text}{k}", 60, 120 + 15 * k, 60 + 7 * len(text), 130 + 15 * k) for k in range(4)]
-        return [Word(title, 200, 80, 200 + 14 * len(title), 98), *body]
+        words = [Word(title, 200, 80, 200 + 14 * len(title), 98), *body]
+        return Page(source="b.pdf", number=number, width=595, height=842, words=words)
 
     pages = [
-        Page(
-            source="b.pdf",
-            number=1,
-            width=595,
-            height=842,
-            words=titled("개인정보동의서", "동의함 수집 항목 성명"),
-        ),
-        Page(
-            source="b.pdf",
-            number=2,
-            width=595,
-            height=842,
-            words=titled("회사소개", "고객과 함께 성장하는 기업"),
-        ),
+        titled(1, "개인정보동의서", "동의함 수집 항목 성명"),
+        titled(2, "회사소개", "고객과 함께 성장하는 기업"),
     ]
     documents, _ = extract_readings([FileReading(source="b.pdf", pages=pages)])
     assert [(d.type, d.pages) for d in documents] == [("unknown", [1]), ("unknown", [2])]
@@ -428,3 +417,39 @@ def test_the_circled_ju_read_as_a_syllable_is_snapped() -> None:
     ]
     snap_bundle(docs)
     assert docs[1].fields["company_name"] == "㈜해온정보"
+
+
+def test_dates_with_separators_doubled_lost_or_misread() -> None:
+    assert nz.parse_date("72023. 12 31.", ocr=True) == date(2023, 12, 31)
+    assert nz.parse_period("2024 6..6.~2025. 6.5.", ocr=True) == (date(2024, 6, 6), date(2025, 6, 5))
+    assert nz.parse_date("2023 4 12 @31", ocr=True) is None  # the 4 is 년 misread: no guess
+    assert nz.parse_date("72023. 12 31.") is None  # a text layer is read as printed
+
+
+def test_a_label_cut_in_two_cells_and_a_certificate_number_with_a_rule() -> None:
+    page = scanned(
+        [("제 6540-2024-|-052 호", 200)],
+        [("인증유형", 60), ("IaaS", 160)],
+        [("유 효", 60), ("기간", 80), (":", 110), ("2021.9.21.~ 2026. 9, 20.", 130)],
+    )
+    fields = extract("csap_certificate", page)
+    assert fields["certificate_number"] == "CSAP-2024-I-052"
+    assert (fields["valid_from"], fields["valid_until"]) == (date(2021, 9, 21), date(2026, 9, 20))
+
+
+def test_options_and_grades_in_the_case_ocr_gives_them() -> None:
+    page = scanned([("서비스 모델", 60), ("[DO] laaS [OD] PaaS [#] Saas", 200)])
+    assert extract("application_form", page)["service_model"] == "SaaS"
+    page = scanned([("신용평가등급", 60), ("A", 200)], [("현금흐름등급", 60), ("CR1", 200)])
+    assert extract("credit_rating", page)["cash_flow_grade"] == "CF1"
+
+
+def test_purposes_under_a_label_misread_beyond_recognition() -> None:
+    page = scanned(
+        [("등기사항전부증명서", 200)],
+        [("bas Stes", 60)],
+        [("1. 소프트웨어 개발 및 공급업", 120)],
+        [("2. 교육 서비스업", 120)],
+        [("임원에 관한 사항", 60)],
+    )
+    assert extract("corporate_registry", page)["purposes"] == ["소프트웨어 개발 및 공급업", "교육 서비스업"]

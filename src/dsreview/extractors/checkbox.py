@@ -34,9 +34,15 @@ def _marker_before(text: str, index: int, *, ocr: bool) -> str | None:
     return None
 
 
-def _occurrences(text: str, options: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, key) of option phrases in `text`, longest phrases first."""
-    phrases = sorted(((squash(p), key) for key, ps in options.items() for p in ps), key=lambda x: -len(x[0]))
+def _occurrences(
+    text: str, options: dict[str, tuple[str, ...]], *, fold: bool = False
+) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, key) of option phrases in `text`, longest phrases first; with
+    `fold`, `text` is lower-case and so are the phrases (OCR reads `SaaS` as `Saas`)."""
+    phrases = sorted(
+        ((squash(p).lower() if fold else squash(p), key) for key, ps in options.items() for p in ps),
+        key=lambda x: -len(x[0]),
+    )
     taken: list[tuple[int, int, str]] = []
     for phrase, key in phrases:
         start = text.find(phrase)
@@ -57,8 +63,8 @@ _LATIN_I = re.compile(r"[l1|!](?=aaS)")
 def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[str, float] | None:
     text = squash(value.text)
     if value.page.ocr:
-        text = _LATIN_I.sub("I", text)  # laaS → IaaS
-    found = _occurrences(text, options)
+        text = _LATIN_I.sub("I", text).lower()  # laaS → IaaS; Saas → saas, as the phrases fold
+    found = _occurrences(text, options, fold=value.page.ocr)
     if not found:
         return None
     ocr = value.page.ocr
@@ -113,6 +119,8 @@ def _option_words(value: Value, options: dict[str, tuple[str, ...]]) -> list[tup
                 if value.page.ocr:
                     stripped = _LATIN_I.sub("I", stripped)
                 glued = j == i and value.page.ocr and 0 < len(stripped) - len(phrase) <= 2
+                if value.page.ocr:
+                    stripped, phrase = stripped.lower(), phrase.lower()
                 if stripped == phrase or (glued and stripped.endswith(phrase)):
                     out.append((key, words[i], glued or marker))
                     used.update(range(i, j + 1))

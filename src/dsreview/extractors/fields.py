@@ -39,7 +39,7 @@ def _numeric(n: int) -> Callable[[str], bool]:
 
 
 def _prints_an_option(text: str, spec: FieldSpec) -> bool:
-    return any(squash(o) in squash(text) for opts in spec.options.values() for o in opts)
+    return any(squash(o).lower() in squash(text).lower() for opts in spec.options.values() for o in opts)
 
 
 def no_hangul_words(text: str) -> bool:

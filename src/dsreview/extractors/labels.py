@@ -227,6 +227,10 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
                 if m:
                     hits.append(Hit(pl, li, si, m[0], m[1], m[2], m[3]))
                     continue
+                split = _split_label(pl, line, si, aliases) if pl.ocr else None
+                if split is not None:
+                    hits.append(split)
+                    continue
                 if not long_aliases or (stop and match_at(seg.words, stop, fuzzy=pl.ocr)):
                     continue  # the segment starts with another label (`지원서비스 유형` ≠ `서비스 유형`)
                 for k in range(1, len(seg.words)):
@@ -236,6 +240,21 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
                         break
     hits.sort(key=lambda h: -h.score)
     return hits
+
+
+def _split_label(pl: PageLines, line: Line, si: int, aliases: list[str]) -> Hit | None:
+    """A label OCR cut in two cells at a gap (`유 효` `기간`): matched across them, it ends in the
+    second, and its value follows that one."""
+    if si + 1 >= len(line.segments) or _ONLY_PUNCT.match(line.segments[si].text):
+        return None
+    first, second = line.segments[si], line.segments[si + 1]
+    if second.x0 - first.x1 > 2 * line.height:
+        return None
+    colon = si + 2 < len(line.segments) and line.segments[si + 2].text in _COLONS
+    m = match_at(first.words + second.words, aliases, fuzzy=True, colon_after=colon)
+    if m is None or m[0] < len(first.words) or m[2] < 1.0:
+        return None
+    return Hit(pl, pl.lines.index(line), si + 1, m[0] - len(first.words), m[1], m[2] * 0.95, m[3])
 
 
 def is_label(seg: Segment, stop_aliases: list[str], fuzzy: bool) -> bool:
@@ -405,11 +424,13 @@ def _below(hit: Hit, stop: list[str], *, wrapped: bool = False) -> Value | None:
     for k, nxt in enumerate(pl.lines[hit.line + 1 : hit.line + 3], start=hit.line + 1):
         if nxt.top - line.bottom > line.height * 3.5:
             return None
-        for seg in nxt.segments:
-            if in_column(seg, span):
-                if is_label(seg, stop, pl.ocr):
-                    return None
-                return _make(seg.words + (_wrapped_cell(pl, k, span, stop) if wrapped else []), pl)
+        cells = [seg for seg in nxt.segments if in_column(seg, span)]
+        if cells:
+            if is_label(cells[0], stop, pl.ocr):
+                return None
+            # on a scan OCR may cut one cell at a gap (`2023 년 12` `월 31`): all of the column
+            words = [w for seg in cells for w in seg.words] if pl.ocr else cells[0].words
+            return _make(words + (_wrapped_cell(pl, k, span, stop) if wrapped else []), pl)
         line = nxt
     return None
 

@@ -15,7 +15,8 @@ from dsreview.extractors.text import OCR_DIGITS, collapse, join_letter_spaced
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*[.\-/년,]\s*(\d{1,2})\s*[.\-/월,]\s*(\d{1,2})(?!\d)\s*[일.]?"
 )
-_DATE_SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s+(\d{1,2})\s*[.\-/]\s*(\d{1,2})(?!\d)")
+# (no fourth number right after: in `2023 4 12 @31` the 4 is 년 misread, not the month)
+_DATE_LOOSE = re.compile(r"((?:19|20)\d{2})[^\d~]{1,3}(\d{1,2})[^\d~]{1,3}(\d{1,2})(?!\d)(?![^\d~]{1,3}\d)")
 _DATE_DIGITS8 = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)")
 # `2022년 12월 19일` with each unit read as one more character: `20224 128 194`
 _DATE_UNITS_MISREAD = re.compile(r"^\s*((?:19|20)\d{2})\S\s+(\d{1,2})\S\s+(\d{1,2})\S?\s*$")
@@ -60,8 +61,9 @@ def dates_in(text: str, *, ocr: bool = False) -> list[date]:
             if d:
                 found.append(d)
         if not found and ocr:
-            # the dot after the year read as a space: `2023 1.1.`
-            for m in _DATE_SPACED_YEAR.finditer(candidate):
+            # the dot after the year read as a space (`2023 1.1.`), separators doubled or lost
+            # (`2024 6..6.`, `72023. 12 31.`): a year, then month and day after a little junk
+            for m in _DATE_LOOSE.finditer(candidate):
                 d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
                 if d:
                     found.append(d)

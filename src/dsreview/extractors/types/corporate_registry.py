@@ -8,7 +8,7 @@ from dsreview.domain import Word
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
-from dsreview.extractors.labels import PageLines, Value, match_at
+from dsreview.extractors.labels import Hit, PageLines, Value, match_at
 from dsreview.extractors.layout import Line, bbox_of
 from dsreview.extractors.text import join_letter_spaced, squash
 
@@ -120,7 +120,7 @@ class CorporateRegistryExtractor:
         return None
 
     def _purposes(self, r: FieldReader) -> FieldValue | None:
-        hits = r.hits("purposes")
+        hits = r.hits("purposes") or (_unlabelled_list(r) if r.ocr else [])
         if not hits:
             return None
         hit = hits[0]
@@ -176,6 +176,19 @@ class CorporateRegistryExtractor:
         if r.ocr:  # OCR's spaces between the syllables of a word: `정 보 통 신 공사업`
             items = [join_letter_spaced(i) for i in items]
         return r.make([nz.clean_text(i) or i for i in items], v)
+
+
+def _unlabelled_list(r: FieldReader) -> list[Hit]:
+    """The 목적 label misread (`몰 전`): the registry's one numbered list, `1.` then `2.`, stands
+    for it; the line before it plays the label."""
+    for pl in r.pages:
+        for i in range(1, len(pl.lines) - 1):
+            a, b = _ITEM.match(pl.lines[i].text), _ITEM.match(pl.lines[i + 1].text)
+            if a and b and _item_number(a.group(1)) == 1 and _item_number(b.group(1)) == 2:
+                label = pl.lines[i - 1].segments[-1]
+                seg = len(pl.lines[i - 1].segments) - 1
+                return [Hit(pl, i - 1, seg, len(label.words) - 1, "목적", 0.5)]
+    return []
 
 
 def _six_digits(text: str, ocr: bool) -> str | None:

@@ -138,4 +138,7 @@ class CreditRatingExtractor:
                 [("eng", "CF123456"), ("eng", None)],
                 plausible=no_hangul_words,
             )
-        return r.make(_cash_flow_grade(v.text), v)
+        grade = _cash_flow_grade(v.text)
+        if r.ocr and grade and grade.startswith("CR"):
+            grade = "CF" + grade[2:]  # the models read the F of CF as R
+        return r.make(grade, v)

@@ -11,7 +11,7 @@ from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines, Value
 from dsreview.extractors.text import squash
 
-_NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~]{3,40})\s*(?:호|\S{0,2}$)")
+_NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~|]{3,40})\s*(?:호|\S{0,2}$)")
 # `CSAP-2021-I-093`: the letter is the certified model's initial; OCR reads I as 1 or l.
 _NUMBER_SHAPE = re.compile(r"^(\S{4})-(\d{4}-)(\S)(-\d{1,4})$")
 _LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p", "C": "cG6(", "A": "4a"}
