@@ -233,6 +233,7 @@ def test_csap_numbers_as_ocr_misreads_them() -> None:
     assert number("6540-2022-5-160", "SaaS") == "CSAP-2022-S-160"
     assert number("C5AP-2022-1-209", "IaaS") == "CSAP-2022-I-209"
     assert number("KISA-2022-S-160", "SaaS") == "KISA-2022-S-160"  # another form: as read
+    assert number("CSAP-2022-1-085", "1805") == "CSAP-2022-I-085"  # the model unread: a digit can't be it
 
 
 def test_a_date_with_its_units_read_as_characters() -> None:

@@ -14,6 +14,7 @@ from dsreview.extractors.text import squash
 _NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~|]{3,40})\s*(?:호|\S{0,2}$)")
 # `CSAP-2021-I-093`: the letter is the certified model's initial; OCR reads I as 1 or l.
 _NUMBER_SHAPE = re.compile(r"^(\S{4})-(\d{4}-)(\S)(-\d{1,4})$")
+_DIGIT_FOR_MODEL = {"1": "I", "|": "I", "!": "I", "5": "S"}  # a digit can't be the model letter
 _LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p", "C": "cG6(", "A": "4a"}
 _KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?")
 
@@ -115,7 +116,8 @@ class CsapCertificateExtractor:
 def _csap_number(number: str, kind: FieldValue | None) -> str:
     """`C5AP-2021-1-093` of an IaaS certificate is `CSAP-2021-I-093`. Only look-alikes are replaced:
     of `CSAP` when three of its four letters are read as it or as look-alikes, of the model letter
-    when it is a look-alike of the certified model's initial; a number of another form is left."""
+    when it is a look-alike of the certified model's initial, or, the model unread, when it is a
+    digit where the form has a letter (`1` → I, `5` → S); a number of another form is left."""
     m = _NUMBER_SHAPE.match(number)
     if m is None:
         return number
@@ -128,6 +130,8 @@ def _csap_number(number: str, kind: FieldValue | None) -> str:
         initial = kind.value[0].upper()
         if letter in _LOOKALIKES.get(initial, ""):
             letter = initial
+    elif letter in _DIGIT_FOR_MODEL:
+        letter = _DIGIT_FOR_MODEL[letter]
     return f"{prefix}-{year}{letter}{serial}"
 
 
