@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from dsreview.domain import Word
-from dsreview.extractors.labels import Value
 from dsreview.extractors.text import squash, strip_parens
+from dsreview.extractors.values import Value
 
 FILLED = set("■▣☑●◼◾✔✓√▪◆")
 EMPTY = set("□☐○◻◽ㅁ口◇\u1106")  # ㅁ also as NFKC leaves it (U+1106): `squash` normalises

@@ -14,9 +14,10 @@ from typing import Any
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import FieldValue
 from dsreview.extractors.checkbox import GUESS, choose_option
-from dsreview.extractors.labels import Hit, PageLines, Value, find_labels, line_rest, value_of
+from dsreview.extractors.labels import Hit, PageLines, find_labels
 from dsreview.extractors.layout import spread_words
 from dsreview.extractors.text import fold_latin, squash, strip_parens
+from dsreview.extractors.values import Value, line_rest, value_of
 from dsreview.forms import FieldSpec, document_spec
 
 _DATE_LINE = re.compile(r"^[\s\d.\-/년월일OoSlI]+$")

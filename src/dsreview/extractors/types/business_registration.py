@@ -8,8 +8,9 @@ from dsreview.domain import Word
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
-from dsreview.extractors.labels import Columns, Hit, PageLines, Value, is_label
+from dsreview.extractors.labels import Hit, PageLines, is_label
 from dsreview.extractors.text import join_letter_spaced, squash
+from dsreview.extractors.values import Columns, Value
 
 _TAX_OFFICE = re.compile(r"([가-힣]{1,8}세무서)\s*장")
 

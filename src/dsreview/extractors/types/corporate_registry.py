@@ -8,9 +8,10 @@ from dsreview.domain import Word
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
-from dsreview.extractors.labels import Hit, PageLines, Value, match_at
+from dsreview.extractors.labels import Hit, PageLines, match_at
 from dsreview.extractors.layout import Line, bbox_of
 from dsreview.extractors.text import join_letter_spaced, squash
+from dsreview.extractors.values import Value
 
 # `1. 소프트웨어 개발…`; OCR may read the number as a look-alike or lose it and keep the dot
 _ITEM = re.compile(r"^\s*(\d{1,2}\s*[.,)]|[OSIl]\s*[.)]|[.·•])\s*(.+)$")

@@ -9,8 +9,9 @@ from rapidfuzz import fuzz
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader, no_hangul_words
-from dsreview.extractors.labels import PageLines, Value
+from dsreview.extractors.labels import PageLines
 from dsreview.extractors.text import fold_latin, squash
+from dsreview.extractors.values import Value
 
 GRADE_CHARS = "ABCDNR+-0"
 

@@ -8,8 +8,9 @@ from rapidfuzz import fuzz
 
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
-from dsreview.extractors.labels import PageLines, Value
+from dsreview.extractors.labels import PageLines
 from dsreview.extractors.text import squash
+from dsreview.extractors.values import Value
 
 _NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~|]{3,40})\s*(?:호|\S{0,2}$)")
 # `CSAP-2021-I-093`: the letter is the certified model's initial; OCR reads I as 1 or l.

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
-from dsreview.extractors.labels import PageLines, Value, column_range, find_labels
+from dsreview.extractors.labels import PageLines, find_labels
 from dsreview.extractors.text import squash
+from dsreview.extractors.values import Value, column_range
 
 _RESULTS = {"부적합": "nonconform", "적합": "conform"}
 

@@ -8,9 +8,10 @@ from dsreview.domain import Word
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
-from dsreview.extractors.labels import PageLines, Value, column_range, in_column
+from dsreview.extractors.labels import PageLines
 from dsreview.extractors.layout import Line
 from dsreview.extractors.text import join_letter_spaced, squash
+from dsreview.extractors.values import Value, column_range, in_column
 
 _ORIGINAL = ("원제공자",)
 _RESELLER = ("중개제공자",)

@@ -1,0 +1,248 @@
+"""Reading the value that belongs to a label found by `labels`: the second stage.
+
+The value is the rest of the label's segment, else the next segment on the line, else the cell below
+(header-row tables), with wrapped continuation lines joined where the field allows it. On scans the
+words OCR spaced apart are joined again, and cells OCR cut at a gap are joined where asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dsreview.domain import Word
+from dsreview.extractors.labels import ONLY_PUNCT, Hit, PageLines, is_label, match_at
+from dsreview.extractors.layout import Line, Segment, bbox_of
+from dsreview.extractors.text import HANGUL, HANGUL_SYLLABLE
+
+_LEADING_COLON = re.compile(r"^[\s:;：|·]+")
+
+
+@dataclass(slots=True)
+class Value:
+    text: str
+    words: list[Word]
+    page: PageLines
+    confidence: float
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return bbox_of(self.words)
+
+
+def _conf(words: list[Word]) -> float:
+    return sum(w.confidence for w in words) / len(words) if words else 0.0
+
+
+def ocr_join(words: list[Word]) -> str:
+    """OCR'd words as text, with the spaces Tesseract puts between the syllables of one Korean word
+    taken out: `나 래 시 스 템 즈` → `나래시스템즈`, `( 주 )` → `(주)`; real gaps stay."""
+    out = ""
+    prev: Word | None = None
+    for w in words:
+        if prev is not None:
+            gap = (w.x0 - prev.x1) / max(1.0, min(w.height, prev.height))
+            a, b = prev.text, w.text
+            single = HANGUL_SYLLABLE.match(a) is not None or HANGUL_SYLLABLE.match(b) is not None
+            both_hangul = HANGUL.search(a[-1:]) is not None and HANGUL.search(b[:1]) is not None
+            glue = (
+                (both_hangul and ((single and gap < 0.32) or gap < 0.15))
+                or a in ("(", "（")
+                or b in (")", "）")
+            )
+            out += "" if glue else " "
+        out += w.text
+        prev = w
+    return out
+
+
+def _make(words: list[Word], pl: PageLines, prefix: str = "") -> Value | None:
+    joined = ocr_join(words) if pl.ocr else " ".join(w.text for w in words)
+    text = (prefix + " " + joined).strip()
+    text = _LEADING_COLON.sub("", text).strip()
+    if not text or ONLY_PUNCT.match(text):
+        return None
+    return Value(text=text, words=words or [], page=pl, confidence=_conf(words) if words else 0.9)
+
+
+def value_of(
+    hit: Hit,
+    *,
+    stop: list[str],
+    multiline: bool = False,
+    below: bool = True,
+    right: bool = True,
+    skip_rest: bool = False,
+    join_cells: bool = False,
+    wrapped: bool = False,
+) -> Value | None:
+    """The value of a label: rest of its segment, else the next segment, else the cell below.
+
+    With `join_cells`, the value goes on across the line's next cells up to another label (OCR
+    splits a long address at a wide gap: `… 첨단과기로` `119, 10층`).
+    """
+    pl = hit.page
+    line = pl.lines[hit.line]
+    rest = [] if skip_rest else hit.segment.words[hit.end + 1 :]
+    # stop at another label glued into the same segment (`… 법인등록번호 : …`)
+    for k in range(len(rest)):
+        if k and rest[k].text.rstrip().endswith((":", "：")) and match_at(rest[k:], stop, fuzzy=pl.ocr):
+            rest = rest[:k]
+            break
+        if (
+            k
+            and k + 1 < len(rest)
+            and rest[k + 1].text in (":", "：")
+            and match_at(rest[k:], stop, fuzzy=pl.ocr)
+        ):
+            rest = rest[:k]
+            break
+    if join_cells and rest:
+        rest = rest + _cells_from(pl, line, hit.seg + 1, stop)
+    value = _make(rest, pl, "" if skip_rest else hit.remainder)
+    if value is None and right:
+        for k, seg in enumerate(line.segments[hit.seg + 1 :], start=hit.seg + 1):
+            if ONLY_PUNCT.match(seg.text) or _sliver(seg):
+                continue
+            if is_label(seg, stop, pl.ocr):
+                break
+            value = _make(_cells_from(pl, line, k, stop) if join_cells else seg.words, pl)
+            break
+    if value is None and below:
+        value = _below(hit, stop, wrapped=wrapped)
+        multiline = False
+    if value is not None and multiline:
+        value = _continue(value, hit, stop)
+    return value
+
+
+def _sliver(seg: Segment) -> bool:
+    """A cell far narrower than it is tall: a colon or a rule that OCR read as letters (`soe`)."""
+    height = max(w.bottom - w.top for w in seg.words)
+    return seg.x1 - seg.x0 < 0.35 * height
+
+
+def _cells_from(pl: PageLines, line: Line, start: int, stop: list[str]) -> list[Word]:
+    """The words of the line's cells from index `start` on, up to another label or a gap wide
+    enough to be another column."""
+    words: list[Word] = []
+    for seg in line.segments[start:]:
+        if is_label(seg, stop, pl.ocr) or (words and seg.x0 - words[-1].x1 > 3 * line.height):
+            break
+        words += seg.words
+    return words
+
+
+def column_range(line: Line, index: int, width: float) -> tuple[float, float]:
+    """The horizontal span of a header cell: halfway to its neighbours (cells may be centred)."""
+    segs = line.segments
+    lo = (segs[index - 1].x1 + segs[index].x0) / 2 if index > 0 else 0.0
+    hi = (segs[index].x1 + segs[index + 1].x0) / 2 if index + 1 < len(segs) else width
+    return lo, hi
+
+
+def in_column(seg: Segment, span: tuple[float, float]) -> bool:
+    return span[0] <= (seg.x0 + seg.x1) / 2 < span[1]
+
+
+class Columns:
+    """The columns of a table under a header line.
+
+    Header cells are often centred while the cells below are left-aligned, so the columns are
+    calibrated on the first row that fills every column; each cell then goes to the column whose
+    left edge or centre it is nearest to.
+    """
+
+    def __init__(self, header: Line, rows: list[Line]) -> None:
+        n = len(header.segments)
+        full = next((r for r in rows[:4] if len(r.segments) == n), None)
+        source = full.segments if full else header.segments
+        self.starts = [s.x0 for s in source]
+        self.centres = [(s.x0 + s.x1) / 2 for s in source]
+
+    def index(self, seg: Segment) -> int:
+        centre = (seg.x0 + seg.x1) / 2
+        distances = [
+            min(abs(seg.x0 - a), abs(centre - c)) for a, c in zip(self.starts, self.centres, strict=True)
+        ]
+        return distances.index(min(distances))
+
+    def cells(self, line: Line) -> dict[int, list[Segment]]:
+        out: dict[int, list[Segment]] = {}
+        for seg in line.segments:
+            out.setdefault(self.index(seg), []).append(seg)
+        return out
+
+
+def line_rest(hit: Hit) -> Value | None:
+    """Everything right of the label on its line, across cells."""
+    line = hit.page.lines[hit.line]
+    words = hit.segment.words[hit.end + 1 :] + [w for seg in line.segments[hit.seg + 1 :] for w in seg.words]
+    return _make(words, hit.page, hit.remainder)
+
+
+def _below(hit: Hit, stop: list[str], *, wrapped: bool = False) -> Value | None:
+    """Header-row tables: the value sits under its label in the next line.
+
+    With `wrapped`, a cell that wraps (`2024 년 12 월` / `31 일`) is joined with its lines below in
+    the same column, while they follow closely.
+    """
+    pl = hit.page
+    line = pl.lines[hit.line]
+    span = column_range(line, hit.seg, pl.page.width)
+    for k, nxt in enumerate(pl.lines[hit.line + 1 : hit.line + 3], start=hit.line + 1):
+        if nxt.top - line.bottom > line.height * 3.5:
+            return None
+        cells = [seg for seg in nxt.segments if in_column(seg, span)]
+        if cells:
+            if is_label(cells[0], stop, pl.ocr):
+                return None
+            # on a scan OCR may cut one cell at a gap (`2023 년 12` `월 31`): all of the column
+            words = [w for seg in cells for w in seg.words] if pl.ocr else cells[0].words
+            return _make(words + (_wrapped_cell(pl, k, span, stop) if wrapped else []), pl)
+        line = nxt
+    return None
+
+
+def _wrapped_cell(pl: PageLines, row: int, span: tuple[float, float], stop: list[str]) -> list[Word]:
+    """The words of a cell's wrapped lines under line `row`, in the column `span`."""
+    words: list[Word] = []
+    last = pl.lines[row]
+    for nxt in pl.lines[row + 1 : row + 3]:
+        if nxt.top - last.bottom > last.height * 0.9:
+            break
+        cells = [seg for seg in nxt.segments if in_column(seg, span)]
+        if not cells or is_label(cells[0], stop, pl.ocr):
+            break
+        words += cells[0].words
+        last = nxt
+    return words
+
+
+def _continue(value: Value, hit: Hit, stop: list[str]) -> Value:
+    """Join wrapped lines of a value: lines below that start at the value's left edge."""
+    pl = hit.page
+    x0 = min(w.x0 for w in value.words) if value.words else hit.segment.x1
+    x1 = max(w.x1 for w in value.words) if value.words else x0
+    last = max(
+        (i for i, ln in enumerate(pl.lines) if any(w in ln.words for w in value.words)), default=hit.line
+    )
+    words = list(value.words)
+    text = value.text
+    height = pl.lines[last].height
+    for nxt in pl.lines[last + 1 : last + 3]:
+        if nxt.top - pl.lines[last].bottom > height * 1.2:
+            break
+        first = nxt.segments[0]
+        if first.x0 < x0 - height * 0.8 or first.x0 > x0 + height * 1.5:
+            break
+        if is_label(first, stop, pl.ocr) or first.x0 > x1 + height:
+            break
+        words += first.words
+        text += " " + first.text
+        last = pl.lines.index(nxt)
+    return Value(text=text, words=words, page=pl, confidence=_conf(words))
+
+
+def lines_text(pages: list[PageLines]) -> str:
+    return "\n".join(line.text for pl in pages for line in pl.lines)
