@@ -17,7 +17,7 @@ from dsreview.extractors.checkbox import GUESS, choose_option
 from dsreview.extractors.labels import Hit, PageLines, find_labels
 from dsreview.extractors.layout import spread_words
 from dsreview.extractors.text import fold_latin, squash, strip_parens
-from dsreview.extractors.values import Value, line_rest, value_of
+from dsreview.extractors.values import Value, line_rest, value_of, words_value
 from dsreview.forms import FieldSpec, document_spec
 
 _DATE_LINE = re.compile(r"^[\s\d.\-/년월일OoSlI]+$")
@@ -141,11 +141,17 @@ class FieldReader:
         if self.ocr and _doubtful(v):
             # with Latin letters allowed (names may carry them), then as Korean only; a reading
             # with Hangul in it first (`Sua` is the Korean name misread again, not a name)
-            readings = [v.page.reread_box(v.bbox, lang=lang, psm=7) for lang in ("kor+eng", "kor")]
-            usable = [a for a in readings if a is not None and clean(a[0]) and not _garbled(a[0])]
-            usable.sort(key=lambda a: not re.search(r"[가-힣]", a[0]))
-            if usable:
-                text, confidence = usable[0]
+            chosen: tuple[str, float] | None = None
+            for lang in ("kor+eng", "kor"):  # the Korean-only look only when the first has no Hangul
+                again = v.page.reread_box(v.bbox, lang=lang, psm=7)
+                if again is None or not clean(again[0]) or _garbled(again[0]):
+                    continue
+                if re.search(r"[가-힣]", again[0]):
+                    chosen = again
+                    break
+                chosen = chosen or again
+            if chosen is not None:
+                text, confidence = chosen
                 return self.make(
                     clean(text), Value(text=text, words=v.words, page=v.page, confidence=confidence)
                 )
@@ -293,12 +299,7 @@ class FieldReader:
                 nxt = pl.lines[i + 1] if i + 1 < len(pl.lines) else None
                 if nxt is not None and nxt.top - line.bottom < line.height * 0.8:
                     words += nxt.words  # a row of options wrapped onto a second line
-                v = Value(
-                    text=" ".join(w.text for w in words),
-                    words=words,
-                    page=pl,
-                    confidence=sum(w.confidence for w in words) / len(words),
-                )
+                v = words_value(words, pl)
                 choice = choose_option(v, spec.options)
                 if choice is not None:
                     return self.make(choice[0], v, valid=True, confidence=min(v.confidence, choice[1], 0.8))
@@ -340,8 +341,7 @@ class FieldReader:
                         continue
                     d = nz.parse_date(text, ocr=self.ocr)
                     if d:
-                        conf = sum(w.confidence for w in seg.words) / len(seg.words)
-                        found.append((d, Value(text=text, words=seg.words, page=pl, confidence=conf)))
+                        found.append((d, words_value(seg.words, pl)))
                         break
         if not found:
             return None
@@ -354,12 +354,7 @@ class FieldReader:
             for line in pl.lines:
                 m = pattern.search(line.text)
                 if m:
-                    return m, Value(
-                        text=m.group(0),
-                        words=line.words,
-                        page=pl,
-                        confidence=sum(w.confidence for w in line.words) / len(line.words),
-                    )
+                    return m, words_value(line.words, pl, m.group(0))
         return None
 
     def all_text(self) -> str:

@@ -213,7 +213,7 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
                 if m:
                     hits.append(Hit(pl, li, si, m[0], m[1], m[2], m[3]))
                     continue
-                split = _split_label(pl, line, si, aliases) if pl.ocr else None
+                split = _split_label(pl, li, si, aliases) if pl.ocr else None
                 if split is not None:
                     hits.append(split)
                     continue
@@ -228,9 +228,10 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
     return hits
 
 
-def _split_label(pl: PageLines, line: Line, si: int, aliases: list[str]) -> Hit | None:
+def _split_label(pl: PageLines, li: int, si: int, aliases: list[str]) -> Hit | None:
     """A label OCR cut in two cells at a gap (`유 효` `기간`): matched across them, it ends in the
     second, and its value follows that one."""
+    line = pl.lines[li]
     if si + 1 >= len(line.segments) or ONLY_PUNCT.match(line.segments[si].text):
         return None
     first, second = line.segments[si], line.segments[si + 1]
@@ -240,7 +241,7 @@ def _split_label(pl: PageLines, line: Line, si: int, aliases: list[str]) -> Hit 
     m = match_at(first.words + second.words, aliases, fuzzy=True, colon_after=colon)
     if m is None or m[0] < len(first.words) or m[2] < 1.0:
         return None
-    return Hit(pl, pl.lines.index(line), si + 1, m[0] - len(first.words), m[1], m[2] * 0.95, m[3])
+    return Hit(pl, li, si + 1, m[0] - len(first.words), m[1], m[2] * 0.95, m[3])
 
 
 def is_label(seg: Segment, stop_aliases: list[str], fuzzy: bool) -> bool:

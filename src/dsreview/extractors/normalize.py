@@ -49,33 +49,26 @@ def _valid_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _valid_match(m: re.Match[str]) -> date | None:
+    """The date of a year-month-day match, when it is one."""
+    return _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
 def dates_in(text: str, *, ocr: bool = False) -> list[date]:
     """Every date in the text, in order: 2024년 3월 5일, 2024. 3. 5., 2024.03.05, 2024-03-05, 2024/03/05."""
     candidates = [text]
     if ocr:
         candidates.append(_NUMERICISH.sub(lambda m: ocr_digits(m.group(0)), text))
+    # On a scan also the loose form: the dot after the year read as a space (`2023 1.1.`),
+    # separators doubled or lost (`2024 6..6.`, `72023. 12 31.`).
+    patterns = (_DATE, _DATE_LOOSE, _DATE_DIGITS8) if ocr else (_DATE, _DATE_DIGITS8)
     for candidate in candidates:
-        found = []
-        for m in _DATE.finditer(candidate):
-            d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if d:
-                found.append(d)
-        if not found and ocr:
-            # the dot after the year read as a space (`2023 1.1.`), separators doubled or lost
-            # (`2024 6..6.`, `72023. 12 31.`): a year, then month and day after a little junk
-            for m in _DATE_LOOSE.finditer(candidate):
-                d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                if d:
-                    found.append(d)
-        if not found:
-            for m in _DATE_DIGITS8.finditer(candidate):
-                d = _valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                if d:
-                    found.append(d)
-        if found:
-            return found
+        for pattern in patterns:
+            found = [d for m in pattern.finditer(candidate) if (d := _valid_match(m))]
+            if found:
+                return found
     units = _DATE_UNITS_MISREAD.match(text) if ocr else None
-    d = _valid_date(int(units.group(1)), int(units.group(2)), int(units.group(3))) if units else None
+    d = _valid_match(units) if units else None
     return [d] if d else []
 
 

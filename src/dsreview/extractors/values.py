@@ -34,6 +34,16 @@ def _conf(words: list[Word]) -> float:
     return sum(w.confidence for w in words) / len(words) if words else 0.0
 
 
+def words_value(words: list[Word], pl: PageLines, text: str | None = None) -> Value:
+    """A value made of these words (their text unless another is given), at their mean confidence."""
+    return Value(
+        text=" ".join(w.text for w in words) if text is None else text,
+        words=words,
+        page=pl,
+        confidence=_conf(words),
+    )
+
+
 def ocr_join(words: list[Word]) -> str:
     """OCR'd words as text, with the spaces Tesseract puts between the syllables of one Korean word
     taken out: `나 래 시 스 템 즈` → `나래시스템즈`, `( 주 )` → `(주)`; real gaps stay."""

@@ -10,7 +10,7 @@ from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import Hit, PageLines, is_label
 from dsreview.extractors.text import join_letter_spaced, squash
-from dsreview.extractors.values import Columns, Value
+from dsreview.extractors.values import Columns, words_value
 
 _TAX_OFFICE = re.compile(r"([가-힣]{1,8}세무서)\s*장")
 
@@ -41,15 +41,7 @@ class BusinessRegistrationExtractor:
             for line in pl.lines:
                 m = _TAX_OFFICE.search(line.text.replace(" ", ""))
                 if m:
-                    found = (
-                        m.group(1),
-                        Value(
-                            text=line.text,
-                            words=line.words,
-                            page=pl,
-                            confidence=sum(w.confidence for w in line.words) / len(line.words),
-                        ),
-                    )
+                    found = (m.group(1), words_value(line.words, pl))
         return r.make(found[0], found[1]) if found else None
 
     def _kinds(self, r: FieldReader) -> tuple[FieldValue | None, FieldValue | None]:
@@ -92,8 +84,7 @@ class BusinessRegistrationExtractor:
         values = nz.split_list(join_letter_spaced(text) if pl.ocr else text)
         if not values:
             return None
-        v = Value(text=text, words=words, page=pl, confidence=sum(w.confidence for w in words) / len(words))
-        return r.make(values, v)
+        return r.make(values, words_value(words, pl, text))
 
     def _column(self, r: FieldReader, hit: Hit) -> FieldValue | None:
         """The cells under a header, one value per row, until the table ends."""
@@ -118,10 +109,4 @@ class BusinessRegistrationExtractor:
             words.extend(w for c in cells for w in c.words)
         if not values:
             return None
-        v = Value(
-            text=", ".join(values),
-            words=words,
-            page=pl,
-            confidence=sum(w.confidence for w in words) / len(words),
-        )
-        return r.make(values, v)
+        return r.make(values, words_value(words, pl, ", ".join(values)))

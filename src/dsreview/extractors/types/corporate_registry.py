@@ -11,7 +11,7 @@ from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import Hit, PageLines, match_at
 from dsreview.extractors.layout import Line, bbox_of
 from dsreview.extractors.text import join_letter_spaced, squash
-from dsreview.extractors.values import Value
+from dsreview.extractors.values import words_value
 
 # `1. 소프트웨어 개발…`; OCR may read the number as a look-alike or lose it and keep the dot
 _ITEM = re.compile(r"^\s*(\d{1,2}\s*[.,)]|[OSIl]\s*[.)]|[.·•])\s*(.+)$")
@@ -114,9 +114,7 @@ class CorporateRegistryExtractor:
                 m = _SHARES_ROW.search(squash(line.text))
                 amount = nz.parse_money(m.group(1), ocr=r.ocr) if m else None
                 if amount:
-                    v = Value(
-                        line.text, line.words, pl, sum(w.confidence for w in line.words) / len(line.words)
-                    )
+                    v = words_value(line.words, pl)
                     return r.make(amount, v, confidence=min(0.8, v.confidence))
         return None
 
@@ -168,12 +166,7 @@ class CorporateRegistryExtractor:
         if not items:
             return None
         pl = hit.page
-        v = Value(
-            text="; ".join(items),
-            words=words,
-            page=pl,
-            confidence=sum(w.confidence for w in words) / len(words),
-        )
+        v = words_value(words, pl, "; ".join(items))
         if r.ocr:  # OCR's spaces between the syllables of a word: `정 보 통 신 공사업`
             items = [join_letter_spaced(i) for i in items]
         return r.make([nz.clean_text(i) or i for i in items], v)

@@ -11,7 +11,7 @@ from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader, no_hangul_words
 from dsreview.extractors.labels import PageLines
 from dsreview.extractors.text import fold_latin, squash
-from dsreview.extractors.values import Value
+from dsreview.extractors.values import Value, words_value
 
 GRADE_CHARS = "ABCDNR+-0"
 
@@ -89,8 +89,7 @@ class CreditRatingExtractor:
                 squashed = fold_latin(squash(line.text))  # `N1E평가정보` is NICE평가정보
                 k = max(known, key=lambda a: fuzz.partial_ratio(squash(a), squashed), default=None)
                 if k and fuzz.partial_ratio(squash(k), squashed) >= 85 and len(squashed) <= len(k) + 14:
-                    confidence = sum(w.confidence for w in line.words) / len(line.words)
-                    found = (k, Value(text=line.text, words=line.words, page=pl, confidence=confidence))
+                    found = (k, words_value(line.words, pl))
         # on a scan, an unknown name read after the label (`NICER 7A`) only when no known one is printed
         return r.make(found[0], found[1], valid=True) if found else labelled
 
@@ -119,14 +118,8 @@ class CreditRatingExtractor:
                     continue
                 grade = nz.canonical_grade(line.segments[1].text)
                 if grade is not None and grade not in ("C", "D", "R"):
-                    words = line.segments[1].words
-                    v = Value(
-                        text=line.segments[1].text,
-                        words=words,
-                        page=pl,
-                        confidence=min(0.7, sum(w.confidence for w in words) / len(words)),
-                    )
-                    return r.make(grade, v, valid=True)
+                    v = words_value(line.segments[1].words, pl)
+                    return r.make(grade, v, valid=True, confidence=min(0.7, v.confidence))
         return None
 
     def _cash_flow(self, r: FieldReader) -> FieldValue | None:

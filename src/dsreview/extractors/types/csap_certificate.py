@@ -10,7 +10,7 @@ from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines
 from dsreview.extractors.text import squash
-from dsreview.extractors.values import Value
+from dsreview.extractors.values import Value, words_value
 
 _NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~|]{3,40})\s*(?:호|\S{0,2}$)")
 # `CSAP-2021-I-093`: the letter is the certified model's initial; OCR reads I as 1 or l.
@@ -104,13 +104,7 @@ class CsapCertificateExtractor:
                 text = re.sub(r"[^가-힣]", "", line.text)  # seal strokes read as Latin: `진흥 So 원장`
                 for k in known:
                     if fuzz.partial_ratio(k, text) >= 85 and len(text) <= len(k) + 4:
-                        v = Value(
-                            text=line.text,
-                            words=line.words,
-                            page=pl,
-                            confidence=sum(w.confidence for w in line.words) / len(line.words),
-                        )
-                        return r.make(k, v)
+                        return r.make(k, words_value(line.words, pl))
         return None
 
 

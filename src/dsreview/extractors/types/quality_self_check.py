@@ -6,7 +6,7 @@ from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines, find_labels
 from dsreview.extractors.text import squash
-from dsreview.extractors.values import Value, column_range
+from dsreview.extractors.values import column_range, words_value
 
 _RESULTS = {"부적합": "nonconform", "적합": "conform"}
 
@@ -54,11 +54,5 @@ class QualitySelfCheckExtractor:
                 items.append({"item": " ".join(s.text for s in others), "result": result})
                 words.extend(line.words)
             if items:
-                v = Value(
-                    text="; ".join(i["item"] for i in items),
-                    words=words,
-                    page=pl,
-                    confidence=sum(w.confidence for w in words) / len(words),
-                )
-                return r.make(items, v)
+                return r.make(items, words_value(words, pl, "; ".join(i["item"] for i in items)))
         return None

@@ -11,7 +11,7 @@ from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines
 from dsreview.extractors.layout import Line
 from dsreview.extractors.text import join_letter_spaced, squash
-from dsreview.extractors.values import Value, column_range, in_column
+from dsreview.extractors.values import column_range, in_column, words_value
 
 _ORIGINAL = ("원제공자",)
 _RESELLER = ("중개제공자",)
@@ -34,15 +34,6 @@ def _party(role: str) -> re.Pattern[str]:
 
 _PROSE = {"original": _party("원제공자"), "reseller": _party("중개제공자")}
 _MARK = re.compile(r"[○◯●OoＯ0©®◎√✓✔VvY]")
-
-
-def _value(words: list[Word], pl: PageLines) -> Value:
-    return Value(
-        text=" ".join(w.text for w in words),
-        words=words,
-        page=pl,
-        confidence=sum(w.confidence for w in words) / len(words) if words else 0.0,
-    )
 
 
 class ResellerAgreementExtractor:
@@ -89,7 +80,7 @@ class ResellerAgreementExtractor:
                     if not all(cells):
                         continue
                     for who, seg in zip(("original", "reseller"), (c[0] for c in cells), strict=True):
-                        v = _value(seg.words, pl)
+                        v = words_value(seg.words, pl)
                         if first in ("상호", "업체명", "회사명", "기업명"):
                             out[f"{who}_name"] = r.make(nz.clean_company(seg.text), v)
                         elif "사업자" in first:
@@ -108,7 +99,7 @@ class ResellerAgreementExtractor:
                 if not m or f"{who}_name" in out:
                     continue
                 words = [w for line in pl.lines for w in line.words if w.text and w.text in m.group(0)]
-                v = _value(words[:12], pl)
+                v = words_value(words[:12], pl)
                 name = m.group("name").strip(" ,")
                 out[f"{who}_name"] = r.make(nz.clean_company(join_letter_spaced(name) if pl.ocr else name), v)
                 value, ok = nz.pick_identifier(nz.brn_readings(m.group("brn"), ocr=pl.ocr), "brn")
@@ -174,4 +165,4 @@ class ResellerAgreementExtractor:
             prev = line
         if not rows:
             return None
-        return r.make(rows, _value(words, pl))
+        return r.make(rows, words_value(words, pl))
