@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -105,7 +106,21 @@ def hostile_file(kind: str, folder: Path, source: Path) -> str:
     return name
 
 
-def build_case(c: Case, out: Path, rng: random.Random) -> dict[str, Any]:
+DrawFn = Callable[[DocSpec, Path, random.Random], int]
+
+
+def build_case(
+    c: Case,
+    out: Path,
+    rng: random.Random,
+    *,
+    draw_doc: DrawFn | None = None,
+    file_names: dict[str, list[str]] | None = None,
+) -> dict[str, Any]:
+    """Render a case into `out/<id>/` with its truth.json. Layout families (benchmarks/families/)
+    pass their own `draw_doc` and file names; the sample corpus uses this module's."""
+    draw_doc = draw_doc or draw
+    file_names = file_names or FILE_NAMES
     folder = out / c.id
     if folder.exists():
         shutil.rmtree(folder)
@@ -135,7 +150,7 @@ def build_case(c: Case, out: Path, rng: random.Random) -> dict[str, Any]:
         rendered: list[tuple[DocSpec, Path, int, bool]] = []
         for n, spec in enumerate(specs):
             text_pdf = tmp / f"{n}_{spec.type}.pdf"
-            pages = draw(spec, text_pdf, rng)
+            pages = draw_doc(spec, text_pdf, rng)
             scanned = (
                 spec.scanned
                 or pack.scanned is True
@@ -167,7 +182,7 @@ def build_case(c: Case, out: Path, rng: random.Random) -> dict[str, Any]:
                 page += pages
         else:
             for spec, final, _, scanned in rendered:
-                name = rng.choice(FILE_NAMES[spec.type])
+                name = rng.choice(file_names.get(spec.type) or FILE_NAMES[spec.type])
                 if pack.mode == "images":
                     fmt = rng.choice(["png", "jpeg", "tiff"])
                     paths = image_files(final, folder / Path(name).stem, fmt, profile_for(), rng)
