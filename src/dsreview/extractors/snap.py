@@ -19,30 +19,25 @@ from rapidfuzz import fuzz
 
 from dsreview.domain import ExtractedDocument
 from dsreview.domain.names import company_key, loose_key
+from dsreview.forms import document_spec, groups
 
-# (document type, field) groups that name the same thing in one bundle.
-GROUPS: dict[str, list[tuple[str, str]]] = {
-    "company": [
-        ("application_form", "company_name"),
-        ("corporate_registry", "company_name"),
-        ("business_registration", "company_name"),
-        ("credit_rating", "company_name"),
-        ("quality_self_check", "company_name"),
-    ],
-    "person": [("application_form", "representative"), ("business_registration", "representative")],
-    "address": [
-        ("application_form", "address"),
-        ("corporate_registry", "head_office"),
-        ("business_registration", "business_address"),
-        ("business_registration", "head_office_address"),
-    ],
-    "service": [
-        ("application_form", "service_name"),
-        ("csap_certificate", "service_name"),
-        ("sla_policy", "service_name"),
-        ("reseller_agreement", "service_name"),
-    ],
-}
+# How the readings of each group compare (the group's kind in the catalogue); identifiers are
+# never snapped, their check digit decides.
+_SNAPPED_KINDS = {"company": "company", "person": "person", "address": "address", "text": "service"}
+
+
+@functools.cache
+def snap_groups() -> dict[str, list[tuple[str, str]]]:
+    """The catalogue's groups of fields naming one thing, keyed by how their readings compare."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for members in groups().values():
+        kinds = {document_spec(t).fields[f].kind for t, f in members}
+        kind = _SNAPPED_KINDS.get(kinds.pop()) if len(kinds) == 1 else None
+        if kind is not None:
+            out.setdefault(kind, []).extend(members)
+    return out
+
+
 _FORM = re.compile(r"^(\(\s*주\s*\)\s*|㈜\s*|주식\s*회사\s*)|(\s*\(\s*주\s*\)|\s*㈜|\s*주식\s*회사)$")
 
 
@@ -136,7 +131,7 @@ def _rank(kind: str, others: list[list[str]], digital: list[str], value: str) ->
 
 
 def snap_bundle(documents: list[ExtractedDocument]) -> None:
-    for kind, members in GROUPS.items():
+    for kind, members in snap_groups().items():
         slots = [(d, f) for d in documents for t, f in members if d.type == t and _values(d, f)]
         if len(slots) < 2:
             continue

@@ -27,12 +27,46 @@ def _read_json(*parts: str) -> Any:
         raise PolicyError(f"패키지 데이터 파일 {'/'.join(parts)}을(를) 읽을 수 없습니다: {exc}") from exc
 
 
+# What a field's value is: the grammar that reads it and the rules that compare it. The one list.
+FIELD_KINDS = frozenset(
+    {
+        "company",  # a company name (legal forms (주), ㈜, 주식회사 compare equal)
+        "person",  # a person's name
+        "people",  # several people's names (a list)
+        "brn",  # business registration number XXX-XX-XXXXX, check digit
+        "crn",  # corporate registration number XXXXXX-XXXXXXX, check digit
+        "date",
+        "period_start",  # the start of a validity period printed as `A ~ B`
+        "period_end",  # its end
+        "money",  # won
+        "percent",
+        "hours",
+        "grade",  # a credit grade
+        "cash_flow_grade",
+        "enum",  # one of `options`, by its words or a ticked box
+        "boolean",  # `options` true/false: yes/no words or ticked boxes
+        "list",  # items of a list (comma-separated, or a row each)
+        "items",  # rows of a table with their own structure
+        "address",
+        "phone",
+        "email",
+        "digits",  # a number printed as digits (a registry number)
+        "text",  # free text as printed
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
     name: str
     label: str
     aliases: tuple[str, ...]
     options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    kind: str = "text"
+    # fields of several documents that name the same thing (the company, its representative, its
+    # address, the service): the bundle's readings of a group are compared and voted on
+    group: str | None = None
+    identity: bool = False  # the documents must agree on it (identity check: BRN, CRN, name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,15 +108,7 @@ def document_types() -> dict[str, DocumentSpec]:
         if not entry.name.endswith(".json"):
             continue
         raw = json.loads(entry.read_text(encoding="utf-8"))
-        fields = {
-            name: FieldSpec(
-                name=name,
-                label=f["label"],
-                aliases=tuple(f.get("aliases", [f["label"]])),
-                options={k: tuple(v) for k, v in f.get("options", {}).items()},
-            )
-            for name, f in raw["fields"].items()
-        }
+        fields = {name: _field_spec(raw["type"], name, f) for name, f in raw["fields"].items()}
         specs[raw["type"]] = DocumentSpec(
             type=raw["type"],
             title=raw["title"],
@@ -92,6 +118,45 @@ def document_types() -> dict[str, DocumentSpec]:
             extras=raw.get("extras", {}),
         )
     return specs
+
+
+def _field_spec(doc_type: str, name: str, raw: dict[str, Any]) -> FieldSpec:
+    kind = raw.get("kind", "text")
+    if kind not in FIELD_KINDS:
+        raise PolicyError(f"문서 유형 {doc_type}의 항목 {name}: 알 수 없는 종류 {kind}")
+    return FieldSpec(
+        name=name,
+        label=raw["label"],
+        aliases=tuple(raw.get("aliases", [raw["label"]])),
+        options={k: tuple(v) for k, v in raw.get("options", {}).items()},
+        kind=kind,
+        group=raw.get("group"),
+        identity=bool(raw.get("identity", False)),
+    )
+
+
+def fields_where(
+    *, kind: str | None = None, group: str | None = None, identity: bool | None = None
+) -> list[tuple[str, str]]:
+    """(document type, field) of every catalogued field of this kind / group / identity flag."""
+    return [
+        (doc_type, name)
+        for doc_type, spec in document_types().items()
+        for name, f in spec.fields.items()
+        if (kind is None or f.kind == kind)
+        and (group is None or f.group == group)
+        and (identity is None or f.identity == identity)
+    ]
+
+
+def groups() -> dict[str, list[tuple[str, str]]]:
+    """Every group of fields that name the same thing, with its members, in catalogue order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for doc_type, spec in document_types().items():
+        for name, f in spec.fields.items():
+            if f.group:
+                out.setdefault(f.group, []).append((doc_type, name))
+    return out
 
 
 def document_spec(doc_type: str) -> DocumentSpec:

@@ -5,30 +5,22 @@ from __future__ import annotations
 import re
 
 from dsreview.domain.identifiers import brn_check_ok, crn_check_ok
+from dsreview.forms import fields_where
 from dsreview.validators.context import Context
 
-BRN_FIELDS = {
-    "application_form": ["business_registration_number"],
-    "business_registration": ["registration_number"],
-    "credit_rating": ["business_registration_number"],
-    "reseller_agreement": ["original_provider_brn", "reseller_brn"],
-    "quality_self_check": ["business_registration_number"],
-}
-CRN_FIELDS = {
-    "corporate_registry": ["corporate_registration_number"],
-    "business_registration": ["corporate_registration_number"],
-}
 _BRN = re.compile(r"^\d{3}-\d{2}-\d{5}$")
 _CRN = re.compile(r"^\d{6}-\d{7}$")
+_CHECKS = {"brn": (_BRN, brn_check_ok), "crn": (_CRN, crn_check_ok)}
 
 
 def check_identifiers(ctx: Context) -> None:
+    """Every BRN and CRN of the catalogue (fields of those kinds) whose check digit fails."""
+    slots = {kind: fields_where(kind=kind) for kind in _CHECKS}
     for doc in ctx.documents:
-        for name in BRN_FIELDS.get(doc.type, []):
-            value = doc.fields.get(name)
-            if isinstance(value, str) and _BRN.match(value) and not brn_check_ok(value.replace("-", "")):
-                ctx.add("invalid_identifier", document=doc.type, field=name, source=doc.source, value=value)
-        for name in CRN_FIELDS.get(doc.type, []):
-            value = doc.fields.get(name)
-            if isinstance(value, str) and _CRN.match(value) and not crn_check_ok(value.replace("-", "")):
-                ctx.add("invalid_identifier", document=doc.type, field=name, source=doc.source, value=value)
+        for kind, (shape, check_ok) in _CHECKS.items():
+            for name in (f for t, f in slots[kind] if t == doc.type):
+                value = doc.fields.get(name)
+                if isinstance(value, str) and shape.match(value) and not check_ok(value.replace("-", "")):
+                    ctx.add(
+                        "invalid_identifier", document=doc.type, field=name, source=doc.source, value=value
+                    )

@@ -6,30 +6,18 @@ from collections.abc import Callable
 
 from dsreview.domain.identifiers import digits_of
 from dsreview.domain.names import company_key, misread_variant
-from dsreview.forms import title_of
+from dsreview.forms import fields_where, title_of
 from dsreview.validators.context import Context
 
-BRN = [
-    ("application_form", "business_registration_number"),
-    ("business_registration", "registration_number"),
-    ("credit_rating", "business_registration_number"),
-]
-CRN = [
-    ("corporate_registry", "corporate_registration_number"),
-    ("business_registration", "corporate_registration_number"),
-]
-NAME = [
-    ("application_form", "company_name"),
-    ("corporate_registry", "company_name"),
-    ("business_registration", "company_name"),
-    ("credit_rating", "company_name"),
-]
+
+def _slots(kind: str) -> list[tuple[str, str]]:
+    return fields_where(kind=kind, identity=True)
 
 
 def check_identity(ctx: Context) -> None:
-    _agree(ctx, BRN, digits_of)
-    _agree(ctx, CRN, digits_of)
-    _agree(ctx, NAME, company_key, misread=True)
+    _agree(ctx, _slots("brn"), digits_of)
+    _agree(ctx, _slots("crn"), digits_of)
+    _agree(ctx, _slots("company"), company_key, misread=True)
 
 
 def _agree(
