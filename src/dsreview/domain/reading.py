@@ -48,6 +48,8 @@ class Page:
     image_scale: float = 1.0
     # Page point (x, top) of the image's top-left pixel: pixel = (point - origin) * image_scale.
     image_origin: tuple[float, float] = (0.0, 0.0)
+    # Ruled lines (table borders) as (x0, y0, x1, y1), horizontal (y0 == y1) or vertical (x0 == x1).
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

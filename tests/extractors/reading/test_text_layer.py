@@ -229,3 +229,48 @@ def test_filled_form_fields_are_read(tmp_path: Path, settings: Settings) -> None
     c.save()
     (reading,) = read_files([path], settings=settings)
     assert reading.pages[0].text == "Company: Haneul Cloud"
+
+
+def _ruled_pdf(path: Path, *, filled: bool) -> None:
+    """A 2×2 table at x 100..400, y(top) 100..160, drawn as strokes or as thin filled boxes (as
+    browsers and office suites draw borders), inside a form XObject when `filled`."""
+    _register_font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 10)
+
+    def hline(x0: float, x1: float, top: float) -> None:
+        if filled:
+            c.rect(x0, A4_H - top - 0.4, x1 - x0, 0.8, stroke=0, fill=1)
+        else:
+            c.line(x0, A4_H - top, x1, A4_H - top)
+
+    def vline(x: float, top0: float, top1: float) -> None:
+        if filled:
+            c.rect(x - 0.4, A4_H - top1, 0.8, top1 - top0, stroke=0, fill=1)
+        else:
+            c.line(x, A4_H - top0, x, A4_H - top1)
+
+    if filled:
+        c.beginForm("table")
+    for top in (100, 130, 160):
+        hline(100, 400, top)
+    for x in (100, 200, 400):
+        vline(x, 100, 160)
+    if filled:
+        c.endForm()
+        c.doForm("table")
+    c.drawString(110, A4_H - 120, "상호")
+    c.drawString(210, A4_H - 120, "주식회사 하늘클라우드")
+    c.circle(300, 300, 20)  # a seal's curve is no rule
+    c.save()
+
+
+@pytest.mark.parametrize("filled", [False, True], ids=["stroked", "filled-in-a-form"])
+def test_table_rules_come_with_the_text_layer(tmp_path: Path, settings: Settings, filled: bool) -> None:
+    path = tmp_path / "ruled.pdf"
+    _ruled_pdf(path, filled=filled)
+    page = read_files([path], settings=settings)[0].pages[0]
+    horizontal = sorted((round(y0), round(x0), round(x1)) for x0, y0, x1, y1 in page.rules if y0 == y1)
+    vertical = sorted((round(x0), round(y0), round(y1)) for x0, y0, x1, y1 in page.rules if x0 == x1)
+    assert horizontal == [(100, 100, 400), (130, 100, 400), (160, 100, 400)]
+    assert vertical == [(100, 100, 160), (200, 100, 160), (400, 100, 160)]

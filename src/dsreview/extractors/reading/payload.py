@@ -55,6 +55,15 @@ def _word(row: Any) -> Word:
     return Word(row[0], _num(row[1]), _num(row[2]), _num(row[3]), _num(row[4]))
 
 
+def _rule(row: Any) -> tuple[float, float, float, float]:
+    if not isinstance(row, list) or len(row) != 4:
+        raise BadPayload("bad rule")
+    x0, y0, x1, y1 = (_num(v) for v in row)
+    if x0 != x1 and y0 != y1:
+        raise BadPayload("slanted rule")
+    return (x0, y0, x1, y1)
+
+
 def _page(raw: Any, source: str, image_dir: Path) -> Page:
     if not isinstance(raw, dict) or not isinstance(raw.get("words"), list):
         raise BadPayload("bad page")
@@ -63,6 +72,10 @@ def _page(raw: Any, source: str, image_dir: Path) -> Page:
         raise BadPayload("bad page number")
     page = Page(source=source, number=number, width=_num(raw.get("w")), height=_num(raw.get("h")))
     page.words = [_word(w) for w in raw["words"]]
+    rules = raw.get("rules", [])
+    if not isinstance(rules, list):
+        raise BadPayload("bad rules")
+    page.rules = [_rule(r) for r in rules]
     image = raw.get("image")
     if image is not None:
         if not isinstance(image, dict) or not _IMAGE_NAME.match(str(image.get("file", ""))):

@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from dsreview.extractors.reading.context import ChildContext, Fatal
 from dsreview.extractors.reading.pageimages import encode, jpeg_info, jpeg_passable, store_image
 from dsreview.extractors.reading.prescan import prescan
+from dsreview.extractors.reading.rules import page_rules
 from dsreview.extractors.reading.textlayer import (
     GARBAGE_RATIO,
     Char,
@@ -303,6 +304,7 @@ def _read_page(page: pdfium.PdfPage, number: int, ctx: ChildContext) -> dict[str
     out: dict[str, Any] = {"n": number, "w": round(width, 2), "h": round(height, 2), "words": []}
     if usable:
         out["words"] = _to_page(group_words(chars), aff)
+        out["rules"] = page_rules([o for _, o in (objects or _objects(page))], aff)
     else:
         out["image"] = _ocr_image(
             page, _objects(page) if objects is None else objects, aff, (width, height), ctx
