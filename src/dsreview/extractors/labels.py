@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from dsreview.domain import Page, Word
+from dsreview.extractors.cells import Cells
 from dsreview.extractors.layout import Line, Segment, build_lines
 from dsreview.extractors.text import squash, strip_parens
 
@@ -88,9 +89,9 @@ class Hit:
 
 
 def page_lines(page: Page, *, alt: bool = False, tools: PageTools | None = None) -> PageLines:
-    return PageLines(
-        page=page, lines=build_lines(page.alt_words if alt else page.words), ocr=page.ocr, tools=tools
-    )
+    cells = Cells(page.rules) if page.rules else None
+    words = page.alt_words if alt else page.words
+    return PageLines(page=page, lines=build_lines(words, cells=cells), ocr=page.ocr, tools=tools)
 
 
 def _label_key(text: str) -> str:

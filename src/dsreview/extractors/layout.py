@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from dsreview.domain import Word
+from dsreview.extractors.cells import Cells
 from dsreview.extractors.text import squash
 
 _RULE = re.compile(r"^[|¦│┃丨ㅣ]+$")  # also the Hangul letter ㅣ, as the Korean models read a rule
@@ -19,6 +20,7 @@ _RULE = re.compile(r"^[|¦│┃丨ㅣ]+$")  # also the Hangul letter ㅣ, as th
 @dataclass(slots=True)
 class Segment:
     words: list[Word]
+    cell: tuple[float, float, float, float] | None = None  # the ruled cell it is in, if any
 
     @property
     def text(self) -> str:
@@ -107,8 +109,12 @@ def skew_slope(words: list[Word], typical: float) -> float:
     return max(-0.07, min(0.07, median(slopes)))
 
 
-def build_lines(words: list[Word], *, gap_factor: float = 0.9) -> list[Line]:
-    """Group words into lines top to bottom and split each line into segments at wide gaps."""
+def build_lines(words: list[Word], *, gap_factor: float = 0.9, cells: Cells | None = None) -> list[Line]:
+    """Group words into lines top to bottom and split each line into segments at wide gaps.
+
+    With the page's ruled `cells`, a line splits where its words change cell and not inside a
+    cell: a label printed letter-spaced across its cell (`상      호`) stays one segment.
+    """
     usable = [w for w in words if w.text.strip() and w.bottom > w.top]
     if not usable:
         return []
@@ -143,19 +149,30 @@ def build_lines(words: list[Word], *, gap_factor: float = 0.9) -> list[Line]:
         line = Line(words=group)
         height = median([w.height for w in group]) or typical
         segments: list[list[Word]] = [[]]
+        boxes: list[tuple[float, float, float, float] | None] = [None]
         prev: Word | None = None
+        prev_cell: tuple[float, float, float, float] | None = None
         for cur in group:
             if _RULE.match(cur.text):  # a table rule read as `|`: a cell boundary, not a word
                 if segments[-1]:
                     segments.append([])
+                    boxes.append(None)
                 prev = None
                 continue
-            if prev is not None and cur.x0 - prev.x1 > height * gap_factor and segments[-1]:
-                segments.append([cur])
+            cell = cells.of(cur) if cells else None
+            if prev is not None and segments[-1] and (cell is not None or prev_cell is not None):
+                split = cell != prev_cell
             else:
+                split = prev is not None and cur.x0 - prev.x1 > height * gap_factor and bool(segments[-1])
+            if split:
+                segments.append([cur])
+                boxes.append(cell)
+            else:
+                if not segments[-1]:
+                    boxes[-1] = cell
                 segments[-1].append(cur)
-            prev = cur
-        line.segments = [Segment(s) for s in segments if s]
+            prev, prev_cell = cur, cell
+        line.segments = [Segment(s, b) for s, b in zip(segments, boxes, strict=True) if s]
         line.words = [w for s in line.segments for w in s.words]
         if line.words:
             out.append(line)

@@ -1,0 +1,91 @@
+"""Table cells of a page from its ruled lines: which words share a cell, and the cell's box.
+
+A word is in a cell when ruled lines close it in on all four sides: the nearest vertical rule left
+of it and right of it that span its height, the nearest horizontal rule above and below it that
+span its width. Merged cells and partly ruled tables fall out of that, with no grid to build. A
+word that is not closed in (free text, a borderless table, a scan without rules) has no cell.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from dsreview.domain import Word
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+_TOLERANCE = 1.2  # points a glyph box may overlap the rule that bounds its cell
+_MERGE = 0.8  # rules closer than this are one (double-drawn borders)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    at: float  # x of a vertical rule, y of a horizontal one
+    lo: float  # where it starts along its length
+    hi: float
+
+
+def _rules(raw: list[tuple[float, float, float, float]], vertical: bool) -> list[_Rule]:
+    rules = []
+    for x0, y0, x1, y1 in raw:
+        if vertical and x0 == x1:
+            rules.append(_Rule(x0, min(y0, y1), max(y0, y1)))
+        elif not vertical and y0 == y1:
+            rules.append(_Rule(y0, min(x0, x1), max(x0, x1)))
+    rules.sort(key=lambda r: (r.at, r.lo))
+    merged: list[_Rule] = []
+    for r in rules:  # collinear pieces of one border (a row drawn cell by cell) become one rule
+        last = merged[-1] if merged else None
+        if last is not None and abs(r.at - last.at) <= _MERGE and r.lo <= last.hi + 1.0:
+            merged[-1] = _Rule(last.at, last.lo, max(last.hi, r.hi))
+        else:
+            merged.append(r)
+    return merged
+
+
+class Cells:
+    """Cell lookups over one page's rules."""
+
+    def __init__(self, rules: list[tuple[float, float, float, float]]) -> None:
+        self._v = _rules(rules, vertical=True)
+        self._h = _rules(rules, vertical=False)
+        self._vx = [r.at for r in self._v]
+        self._hy = [r.at for r in self._h]
+
+    def __bool__(self) -> bool:
+        return bool(self._v) and bool(self._h)
+
+    @staticmethod
+    def _before(rules: list[_Rule], keys: list[float], limit: float, across: float) -> float | None:
+        for i in range(bisect_right(keys, limit) - 1, -1, -1):
+            r = rules[i]
+            if r.lo - _TOLERANCE <= across <= r.hi + _TOLERANCE:
+                return r.at
+        return None
+
+    @staticmethod
+    def _after(rules: list[_Rule], keys: list[float], limit: float, across: float) -> float | None:
+        for i in range(bisect_left(keys, limit), len(rules)):
+            r = rules[i]
+            if r.lo - _TOLERANCE <= across <= r.hi + _TOLERANCE:
+                return r.at
+        return None
+
+    def box_of(self, x0: float, top: float, x1: float, bottom: float) -> Box | None:
+        """The cell that closes in this box, or None."""
+        if not self:
+            return None
+        mid_x, mid_y = (x0 + x1) / 2, (top + bottom) / 2
+        left = self._before(self._v, self._vx, x0 + _TOLERANCE, mid_y)
+        right = self._after(self._v, self._vx, x1 - _TOLERANCE, mid_y)
+        above = self._before(self._h, self._hy, top + _TOLERANCE, mid_x)
+        below = self._after(self._h, self._hy, bottom - _TOLERANCE, mid_x)
+        if left is None or right is None or above is None or below is None:
+            return None
+        if right - left < 2 or below - above < 2:
+            return None
+        return (left, above, right, below)
+
+    def of(self, word: Word) -> Box | None:
+        return self.box_of(word.x0, word.top, word.x1, word.bottom)
