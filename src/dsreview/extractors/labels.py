@@ -215,6 +215,7 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
                     hits.append(Hit(pl, li, si, m[0], m[1], m[2], m[3]))
                     continue
                 split = _split_label(pl, li, si, aliases) if pl.ocr else None
+                split = split or _spaced_label(pl, li, si, aliases)
                 if split is not None:
                     hits.append(split)
                     continue
@@ -243,6 +244,29 @@ def _split_label(pl: PageLines, li: int, si: int, aliases: list[str]) -> Hit | N
     if m is None or m[0] < len(first.words) or m[2] < 1.0:
         return None
     return Hit(pl, li, si + 1, m[0] - len(first.words), m[1], m[2] * 0.95, m[3])
+
+
+_SYLLABLES = re.compile(r"^[가-힣]{1,2}[:：]?$|^[(（][가-힣]{1,4}[)）][:：]?$")
+
+
+def _spaced_label(pl: PageLines, li: int, si: int, aliases: list[str]) -> Hit | None:
+    """A label printed with its syllables spread over wide gaps (`대     표     자`), each syllable a
+    segment of its own when no ruled cell holds them together: matched across the segments, it
+    ends in the last of them, and its value follows that one."""
+    segs = pl.lines[li].segments
+    height = pl.lines[li].height
+    if not _SYLLABLES.match(segs[si].text.replace(" ", "")):
+        return None
+    words = list(segs[si].words)
+    for sj in range(si + 1, min(len(segs), si + 9)):
+        seg = segs[sj]
+        if seg.x0 - segs[sj - 1].x1 > 6 * height or not _SYLLABLES.match(seg.text.replace(" ", "")):
+            return None
+        words += seg.words
+        m = match_at(words, aliases, fuzzy=pl.ocr)
+        if m is not None and m[0] >= len(words) - len(seg.words) and m[2] >= 0.9:
+            return Hit(pl, li, sj, m[0] - (len(words) - len(seg.words)), m[1], m[2] * 0.97, m[3])
+    return None
 
 
 def is_label(seg: Segment, stop_aliases: list[str], fuzzy: bool) -> bool:
