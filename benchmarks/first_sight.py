@@ -41,7 +41,10 @@ CACHE = ROOT / ".families"
 
 
 def _fingerprint(name: str, seed: int) -> str:
-    parts = [HERE / "families" / f"{name}.py", HERE / "families" / "kit.py", ROOT / "samples" / "generate.py"]
+    module = HERE / "families" / f"{name}.py"
+    package = HERE / "families" / name
+    parts = [module] if module.exists() else sorted(p for p in package.rglob("*") if p.is_file())
+    parts += [HERE / "families" / "kit.py", ROOT / "samples" / "generate.py"]
     parts += sorted((ROOT / "samples" / "generator").glob("*.py"))
     h = hashlib.sha256(str(seed).encode())
     for p in parts:
@@ -87,8 +90,33 @@ def _clean_complete(report: dict[str, Any], cases: Path) -> tuple[int, int]:
     return right, total
 
 
-def score(name: str, engine: Path, seed: int | None, verbose: bool) -> dict[str, Any]:
+def _subset(cases: Path, tmp: Path, *, text_only: bool, only: set[str]) -> Path:
+    """A corpus of some of the cases (symbolic links), for quick runs while developing."""
+    out = tmp / "subset"
+    out.mkdir()
+    for truth_file in sorted(cases.glob("*/truth.json")):
+        truth = json.loads(truth_file.read_text(encoding="utf-8"))
+        scanned = any(d.get("scanned") for d in truth["documents"])
+        if (text_only and scanned) or (only and not any(truth["id"].endswith(o) for o in only)):
+            continue
+        (out / truth_file.parent.name).symlink_to(truth_file.parent)
+    shutil.copy(cases / "sanctions.csv", out / "sanctions.csv")
+    return out
+
+
+def score(
+    name: str,
+    engine: Path,
+    seed: int | None,
+    verbose: bool,
+    *,
+    text_only: bool = False,
+    only: set[str] | None = None,
+) -> dict[str, Any]:
     cases = built(name, seed)
+    scratch = tempfile.TemporaryDirectory()
+    if text_only or only:
+        cases = _subset(cases, Path(scratch.name), text_only=text_only, only=only or set())
     python = engine / ".venv" / "bin" / "python"
     cmd = f"{python} -m dsreview.cli.app check --json"
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,6 +136,8 @@ def score(name: str, engine: Path, seed: int | None, verbose: bool) -> dict[str,
     decisions = [sum(c["decisions"][i] for c in report["cases"]) for i in (0, 1)]
     classified = [sum(c["classified"] for c in report["cases"]), sum(c["documents"] for c in report["cases"])]
     kinds = scanned_field_kinds(report, cases)
+    clean = _clean_complete(report, cases)
+    scratch.cleanup()
     return {
         "family": name,
         "engine": engine_commit(engine),
@@ -117,7 +147,7 @@ def score(name: str, engine: Path, seed: int | None, verbose: bool) -> dict[str,
         "fields_text": text,
         "fields_scanned": scanned,
         "decisions": decisions,
-        "clean_complete": list(_clean_complete(report, cases)),
+        "clean_complete": list(clean),
         "scanned_dates": list(kinds["dates"]),
         "scanned_identifiers": list(kinds["identifiers"]),
         "seconds": s["seconds"],
@@ -181,6 +211,8 @@ def main() -> int:
     s.add_argument("--engine", type=Path, default=ROOT)
     s.add_argument("--seed", type=int)
     s.add_argument("-v", "--verbose", action="store_true")
+    s.add_argument("--text-only", action="store_true", help="only the wholly born-digital cases")
+    s.add_argument("--only", default="", help="comma-separated case ids (or their endings: S01,S17)")
     s.add_argument("--record", choices=["first-sight", "after"])
     s.add_argument("--note", default="")
     sub.add_parser("ledger")
@@ -200,8 +232,12 @@ def main() -> int:
     if a.command == "ledger":
         write_ledger_md()
         return 0
+    if a.record and (a.text_only or a.only):
+        print("--record scores whole families: drop --text-only and --only", file=sys.stderr)
+        return 2
+    only = {x.strip() for x in a.only.split(",") if x.strip()}
     for name in a.names:
-        result = score(name, a.engine.resolve(), a.seed, a.verbose)
+        result = score(name, a.engine.resolve(), a.seed, a.verbose, text_only=a.text_only, only=only)
         print(line(result))
         if a.record:
             entry = {"date": date.today().isoformat(), "stage": a.record, **result, "note": a.note}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -69,6 +70,9 @@ class Settings(BaseSettings):
     ocr_cache: bool = True
     ocr_workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
     ocr_second_pass: bool = True
+    # "page": the second model reads every OCR'd page whole; "doubtful": only the lines the first
+    # pass read with doubt, stacked into one run
+    ocr_second_pass_scope: Literal["page", "doubtful"] = "page"
     tesseract_cmd: str = "tesseract"
     ocr_languages: str = Field(default="kor+eng", description="Tesseract models of the first pass")
     ocr_alt_languages: str = Field(default="Hangul+eng", description="Models of the second pass (alt_words)")

@@ -40,17 +40,25 @@ def test_a_label_spread_over_wide_gaps_finds_its_value() -> None:
     assert fields["registration_number"] == "134-86-72607"
 
 
-def test_a_letter_spaced_label_inside_its_ruled_cell_is_one_label() -> None:
+def test_words_spread_across_their_ruled_cell_stay_one_value() -> None:
     # cells: label column 50..200, value column 200..500; rows 95..118 and 118..140
     rules = [(50, 95, 500, 95), (50, 118, 500, 118), (50, 140, 500, 140)]
     rules += [(50, 95, 50, 140), (200, 95, 200, 140), (500, 95, 500, 140)]
     page = text_page(
         [("상", 60), ("호", 180), ("주식회사 하늘클라우드", 210)],
-        [("대", 60), ("표", 120), ("자", 180), ("김민준", 210)],
+        [("대표자", 60), ("김", 210), ("민", 320), ("준", 440)],
         rules=rules,
     )
-    assert [s.text for s in page.lines[1].segments] == ["대 표 자", "김민준"]
-    assert page.lines[1].segments[0].cell == (50, 118, 200, 140)
+    assert [s.text for s in page.lines[0].segments] == ["상 호", "주식회사 하늘클라우드"]
+    assert [s.text for s in page.lines[1].segments] == ["대표자", "김 민 준"]
+    assert page.lines[1].segments[1].cell == (200, 118, 500, 140)
     fields = extract("business_registration", page)
     assert fields["company_name"] == "주식회사 하늘클라우드"
     assert fields["representative"] == "김민준"
+
+
+def test_a_frame_around_the_page_is_no_cell() -> None:
+    frame = [(20, 20, 575, 20), (20, 820, 575, 820), (20, 20, 20, 820), (575, 20, 575, 820)]
+    page = text_page([("대표자 :", 60), ("김민준", 300)], rules=frame)
+    assert [s.cell for s in page.lines[0].segments] == [None, None]
+    assert [s.text for s in page.lines[0].segments] == ["대표자 :", "김민준"]

@@ -33,21 +33,36 @@ def _rules(raw: list[tuple[float, float, float, float]], vertical: bool) -> list
             rules.append(_Rule(x0, min(y0, y1), max(y0, y1)))
         elif not vertical and y0 == y1:
             rules.append(_Rule(y0, min(x0, x1), max(x0, x1)))
-    rules.sort(key=lambda r: (r.at, r.lo))
-    merged: list[_Rule] = []
-    for r in rules:  # collinear pieces of one border (a row drawn cell by cell) become one rule
-        last = merged[-1] if merged else None
-        if last is not None and abs(r.at - last.at) <= _MERGE and r.lo <= last.hi + 1.0:
-            merged[-1] = _Rule(last.at, last.lo, max(last.hi, r.hi))
+    rules.sort(key=lambda r: r.at)
+    lines: list[list[_Rule]] = []  # rules at (nearly) the same x or y
+    for r in rules:
+        if lines and r.at - lines[-1][0].at <= _MERGE:
+            lines[-1].append(r)
         else:
-            merged.append(r)
+            lines.append([r])
+    merged: list[_Rule] = []
+    for line in lines:  # collinear pieces of one border (a row drawn cell by cell) become one rule
+        at = line[0].at
+        pieces: list[_Rule] = []
+        for r in sorted(line, key=lambda r: r.lo):
+            if pieces and r.lo <= pieces[-1].hi + 1.0:
+                pieces[-1] = _Rule(at, pieces[-1].lo, max(pieces[-1].hi, r.hi))
+            else:
+                pieces.append(_Rule(at, r.lo, r.hi))
+        merged.extend(pieces)
+    merged.sort(key=lambda r: r.at)
     return merged
 
 
 class Cells:
-    """Cell lookups over one page's rules."""
+    """Cell lookups over one page's rules. A box that closes in a large part of the page is a
+    frame (a border around the whole form), not a cell: its words have no cell."""
 
-    def __init__(self, rules: list[tuple[float, float, float, float]]) -> None:
+    def __init__(
+        self, rules: list[tuple[float, float, float, float]], width: float = 595.0, height: float = 842.0
+    ) -> None:
+        self._max_height = 0.3 * height
+        self._max_area = 0.18 * width * height
         self._v = _rules(rules, vertical=True)
         self._h = _rules(rules, vertical=False)
         self._vx = [r.at for r in self._v]
@@ -85,6 +100,8 @@ class Cells:
             return None
         if right - left < 2 or below - above < 2:
             return None
+        if below - above > self._max_height or (right - left) * (below - above) > self._max_area:
+            return None  # a frame around (much of) the page
         return (left, above, right, below)
 
     def of(self, word: Word) -> Box | None:

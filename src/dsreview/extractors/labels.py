@@ -20,6 +20,7 @@ from dsreview.domain import Page, Word
 from dsreview.extractors.cells import Cells
 from dsreview.extractors.layout import Line, Segment, build_lines
 from dsreview.extractors.text import squash, strip_parens
+from dsreview.forms import document_types
 
 _ENUMERATOR = re.compile(r"^(\(?[0-9]{1,2}[.)]|\(?[가-하][.)]|[○●◦·•\-–※*▶►◎]|[IVX]+\.)$")
 ONLY_PUNCT = re.compile(r"^[\W_]{0,3}$")  # a colon, or what OCR made of one (`>`, `;`, `:.`)
@@ -88,10 +89,23 @@ class Hit:
         return self.segment.words[: self.end + 1]
 
 
+@lru_cache(maxsize=1)
+def label_vocabulary() -> frozenset[str]:
+    """Every label of the catalogue, squashed, with and without its parenthetical."""
+    out: set[str] = set()
+    for spec in document_types().values():
+        labels = [a for f in spec.fields.values() for a in f.aliases]
+        labels += list(spec.extras.get("stop_labels", []))
+        for label in labels:
+            out.update({squash(label), squash(strip_parens(label))})
+    return frozenset(k for k in out if len(k) >= 2)
+
+
 def page_lines(page: Page, *, alt: bool = False, tools: PageTools | None = None) -> PageLines:
-    cells = Cells(page.rules) if page.rules else None
+    cells = Cells(page.rules, page.width, page.height) if page.rules else None
     words = page.alt_words if alt else page.words
-    return PageLines(page=page, lines=build_lines(words, cells=cells), ocr=page.ocr, tools=tools)
+    lines = build_lines(words, cells=cells, vocabulary=label_vocabulary())
+    return PageLines(page=page, lines=lines, ocr=page.ocr, tools=tools)
 
 
 def _label_key(text: str) -> str:

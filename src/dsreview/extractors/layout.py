@@ -109,11 +109,64 @@ def skew_slope(words: list[Word], typical: float) -> float:
     return max(-0.07, min(0.07, median(slopes)))
 
 
-def build_lines(words: list[Word], *, gap_factor: float = 0.9, cells: Cells | None = None) -> list[Line]:
+_SYLLABLE = re.compile(r"^[가-힣][:：]?$")
+_SPACED_PART = re.compile(r"^(?:[가-힣]|[(（][가-힣]{0,4}|[가-힣]{0,4}[)）])[:：]?$")
+
+
+def join_spaced_labels(words: list[Word], vocabulary: frozenset[str]) -> list[Word]:
+    """A label printed with its syllables spread apart (`대   표   자`, `법 인 명 ( 단 체 명 )`) as one
+    word, when the syllables of a run on one line spell a label of the catalogue (`vocabulary`
+    holds them squashed). Words of a line, left to right."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if not _SYLLABLE.match(w.text):
+            out.append(w)
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(words)
+            and j - i < 14
+            and _SPACED_PART.match(words[j + 1].text)
+            and words[j + 1].x0 - words[j].x1 <= 8 * max(w.height, 1.0)
+        ):
+            j += 1
+        for end in range(j, i, -1):
+            run = words[i : end + 1]
+            text = "".join(r.text for r in run)
+            if squash(text).rstrip(":：") in vocabulary:
+                out.append(
+                    Word(
+                        text,
+                        min(r.x0 for r in run),
+                        min(r.top for r in run),
+                        max(r.x1 for r in run),
+                        max(r.bottom for r in run),
+                        min(r.confidence for r in run),
+                    )
+                )
+                i = end + 1
+                break
+        else:
+            out.append(w)
+            i += 1
+    return out
+
+
+def build_lines(
+    words: list[Word],
+    *,
+    gap_factor: float = 0.9,
+    cells: Cells | None = None,
+    vocabulary: frozenset[str] = frozenset(),
+) -> list[Line]:
     """Group words into lines top to bottom and split each line into segments at wide gaps.
 
     With the page's ruled `cells`, a line splits where its words change cell and not inside a
-    cell: a label printed letter-spaced across its cell (`상      호`) stays one segment.
+    cell: a label printed letter-spaced across its cell (`상      호`) stays one segment. Labels
+    letter-spaced over wide gaps are joined first (`join_spaced_labels`, with `vocabulary`).
     """
     usable = [w for w in words if w.text.strip() and w.bottom > w.top]
     if not usable:
@@ -146,6 +199,8 @@ def build_lines(words: list[Word], *, gap_factor: float = 0.9, cells: Cells | No
     out: list[Line] = []
     for group in lines:
         group.sort(key=lambda w: w.x0)
+        if vocabulary:
+            group = join_spaced_labels(group, vocabulary)
         line = Line(words=group)
         height = median([w.height for w in group]) or typical
         segments: list[list[Word]] = [[]]

@@ -21,6 +21,8 @@ from dsreview.extractors.types import EXTRACTORS
 from dsreview.forms import UNKNOWN, schema
 from dsreview.forms.messages import finding
 
+_ROUNDS = 4  # extractions at most, when second looks are batched (each round may ask for more)
+
 
 def extract_readings(
     readings: list[FileReading], *, lang: str = "ko", tools: PageTools | None = None
@@ -28,8 +30,21 @@ def extract_readings(
     """Every document of every readable file, and findings about the files themselves.
 
     `tools` give OCR'd pages a second look (re-reading a doubtful grade, date or identifier; the
-    ink of a checkbox); without them, extraction keeps what the page OCR gave.
+    ink of a checkbox); without them, extraction keeps what the page OCR gave. Tools that batch
+    their looks (`flush()`) answer what they were asked in one go, and the extraction runs again
+    with the answers, until nothing new is asked.
     """
+    flush = getattr(tools, "flush", None)
+    for _ in range(_ROUNDS - 1):
+        result = _extract_once(readings, lang=lang, tools=tools)
+        if flush is None or not flush():
+            return result
+    return _extract_once(readings, lang=lang, tools=tools)
+
+
+def _extract_once(
+    readings: list[FileReading], *, lang: str, tools: PageTools | None
+) -> tuple[list[ExtractedDocument], list[Finding]]:
     documents: list[ExtractedDocument] = []
     findings: list[Finding] = []
     last: _Read | None = None  # the last document read, with its pages, for files that continue it

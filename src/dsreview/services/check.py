@@ -10,26 +10,15 @@ from datetime import date
 from pathlib import Path
 
 from dsreview.config import Settings
-from dsreview.domain import ExtractedDocument, Finding, Page, Report
-from dsreview.extractors.labels import Box
+from dsreview.domain import ExtractedDocument, Finding, Report
 from dsreview.extractors.pipeline import extract_readings
-from dsreview.extractors.reading import ProgressCallback, gray_crops, ocr_crop, read_files
+from dsreview.extractors.reading import BatchedTools, ProgressCallback, read_files
 from dsreview.forms import load_policy
 from dsreview.validators.bundle import application_date_of, check_bundle
 from dsreview.validators.sanctions import Sanction, load_sanctions
 
-
-class SandboxTools:
-    """Second looks at OCR'd page images, decoded in the reading layer's limited children."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-
-    def reread(self, page: Page, bbox: Box, lang: str, psm: int, whitelist: str | None) -> tuple[str, float]:
-        return ocr_crop(page, bbox, settings=self.settings, lang=lang, psm=psm, whitelist=whitelist)
-
-    def ink(self, page: Page, boxes: list[Box]) -> list[float]:
-        return [crop.dark_share() for crop in gray_crops(page, boxes, settings=self.settings)]
+# Second looks at OCR'd page images, decoded in the reading layer's limited children and batched.
+SandboxTools = BatchedTools
 
 
 def extract_files(

@@ -11,7 +11,8 @@ from PIL import Image
 from dsreview.config import Settings
 from dsreview.domain import FileReading, Page, Word
 from dsreview.errors import ReadError
-from dsreview.extractors.reading import gray_crops, ocr_crop, read_files
+from dsreview.extractors.reading import BatchedTools, gray_crops, ocr_crop, read_files
+from dsreview.extractors.reading.stitch import Look, Region, read_regions
 from tests.extractors.reading.builders import DOCS, image_page_pdf, jpeg_bytes, scan_images, text_pdf
 from tests.extractors.reading.conftest import counting_tesseract, ocr_settings
 
@@ -105,6 +106,49 @@ def test_ocr_crop_rereads_a_grade(scan_run: ScanRun) -> None:
     text, confidence = ocr_crop(page, box, settings=settings, whitelist="ABCDNR+-0")
     assert text == "BB+"
     assert 0.5 < confidence <= 1.0
+
+
+def test_regions_stacked_into_one_run_are_each_read(scan_run: ScanRun) -> None:
+    """Three regions of two pages read by one Tesseract run, each word back in its own region."""
+    settings, log, reading, _ = scan_run
+    first, second = reading.pages
+    brn, crn = _find(first, "134-86-72607"), _find(first, "110111-6543210")
+    brn2 = _find(second, "220-81-62517")
+    runs = len(log.read_text().splitlines())
+    look = Look("eng", "0123456789-")
+    regions = [Region(first, brn.bbox, 3.0), Region(second, brn2.bbox, 3.0), Region(first, crn.bbox, 3.0)]
+    found = read_regions(regions, look, settings=settings)
+    assert ["".join(w[0] for w in words) for words in found] == [
+        "134-86-72607",
+        "220-81-62517",
+        "110111-6543210",
+    ]
+    assert len(log.read_text().splitlines()) == runs + 1
+    # each crop's words come back in that crop's pixels: inside it
+    for region, words in zip(regions, found, strict=True):
+        width = (region.box[2] - region.box[0] + 6) * first.image_scale
+        assert all(w[1] >= 0 and w[1] + w[3] <= width + 2 for w in words)
+    # read again (in another order, with another region): from the cache, no Tesseract run
+    again = read_regions([regions[2], regions[0]], look, settings=settings)
+    assert ["".join(w[0] for w in words) for words in again] == ["110111-6543210", "134-86-72607"]
+    assert len(log.read_text().splitlines()) == runs + 1
+
+
+def test_batched_tools_note_what_is_asked_and_answer_after_flush(scan_run: ScanRun) -> None:
+    settings, _, reading, _ = scan_run
+    page = reading.pages[0]
+    word = _find(page, "134-86-72607")
+    blank = (word.x0, 400.0, word.x1, 400.0 + word.height)
+    tools = BatchedTools(settings)
+    assert tools.reread(page, word.bbox, "eng", 7, "0123456789-") == ("", 0.0)
+    assert tools.ink(page, [word.bbox, blank]) == []
+    assert tools.flush()
+    text, confidence = tools.reread(page, word.bbox, "eng", 7, "0123456789-")
+    assert text == "134-86-72607"
+    assert confidence > 0.5
+    printed, empty = tools.ink(page, [word.bbox, blank])
+    assert printed > 0.1 > 0.02 > empty
+    assert not tools.flush()  # nothing new was asked
 
 
 def test_gray_crops_measure_ink(scan_run: ScanRun) -> None:

@@ -24,5 +24,6 @@ What the extractors can rely on:
 
 from dsreview.extractors.reading.api import ProgressCallback, read_files
 from dsreview.extractors.reading.crop import GrayCrop, gray_crops, ocr_crop
+from dsreview.extractors.reading.tools import BatchedTools
 
-__all__ = ["GrayCrop", "ProgressCallback", "gray_crops", "ocr_crop", "read_files"]
+__all__ = ["BatchedTools", "GrayCrop", "ProgressCallback", "gray_crops", "ocr_crop", "read_files"]

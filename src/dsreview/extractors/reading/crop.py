@@ -76,6 +76,12 @@ def pixel_box(page: Page, bbox: Box, pad: float = 0.0) -> PixelBox:
     )
 
 
+def crop_origin(page: Page, bbox: Box, pad: float = 0.0) -> tuple[int, int]:
+    """The image pixel of a crop's top-left corner (as `gray_crops` cuts it: inside the image)."""
+    left, top, _, _ = pixel_box(page, bbox, pad)
+    return max(0, left), max(0, top)
+
+
 def _crop_in_child(image_path: Path, boxes: Sequence[PixelBox], max_pixels: int) -> bytes:
     """Runs in the child: decode the page image once, return each box as (w, h, gray pixels)."""
     from PIL import Image  # in the child: see preload.py
@@ -111,9 +117,12 @@ def _parse(data: bytes, count: int) -> list[GrayCrop] | None:
     return crops if pos == len(data) else None
 
 
-def gray_crops(page: Page, boxes: Sequence[Box], *, settings: Settings, pad: float = 0.0) -> list[GrayCrop]:
+def gray_crops(
+    page: Page, boxes: Sequence[Box], *, settings: Settings, pad: float | Sequence[float] = 0.0
+) -> list[GrayCrop]:
     """The gray pixels under each box (page points, top-left origin) of an OCR'd page, padded by
-    `pad` points; the image is decoded once, in a limited child. Empty crops where that fails.
+    `pad` points (one for all, or one per box); the image is decoded once, in a limited child.
+    Empty crops where that fails.
 
     Raises `ReadError` if the page was not OCR'd (it has no image).
     """
@@ -124,7 +133,8 @@ def gray_crops(page: Page, boxes: Sequence[Box], *, settings: Settings, pad: flo
     empty = [GrayCrop(0, 0, b"") for _ in boxes]
     if not boxes:
         return empty
-    pixel_boxes = [pixel_box(page, box, pad) for box in boxes]
+    pads = [pad] * len(boxes) if isinstance(pad, int | float) else list(pad)
+    pixel_boxes = [pixel_box(page, box, p) for box, p in zip(boxes, pads, strict=True)]
     path, limit = Path(page.image_path), settings.limits.max_image_pixels
     preload_if_threaded()
     (result,) = run_isolated(
