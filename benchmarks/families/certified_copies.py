@@ -548,9 +548,9 @@ def business_registration(spec: DocSpec, path: Path, rng: random.Random) -> int:
     # 사업의 종류: one row per 업태/종목 pair
     types, items = f.get("business_types") or [], f.get("business_items") or []
     n = max(len(types), len(items), 1)
+    # a 업태 shared by several 종목 is repeated on each row; a 업태 beyond the last 종목 has an empty 종목
     pairs = [
-        (types[min(i, len(types) - 1)] if types else "", items[min(i, len(items) - 1)] if items else "")
-        for i in range(n)
+        (types[min(i, len(types) - 1)] if types else "", items[i] if i < len(items) else "") for i in range(n)
     ]
     sub = [110, 240, 103]
     sh.cell(xs[0], y, cols[0], 22 * (n + 1), "사업의\n종류", "gb", 9.5, fill=GREY, align="center")
