@@ -87,8 +87,18 @@ class Cells:
                 return r.at
         return None
 
+    @staticmethod
+    def _covered(rules: list[_Rule], keys: list[float], at: float, lo: float, hi: float) -> bool:
+        """Is there a rule at `at` running the whole way from `lo` to `hi` (a side of a cell)?"""
+        for i in range(bisect_left(keys, at - _MERGE), bisect_right(keys, at + _MERGE)):
+            r = rules[i]
+            if r.lo <= lo + 2 * _TOLERANCE and r.hi >= hi - 2 * _TOLERANCE:
+                return True
+        return False
+
     def box_of(self, x0: float, top: float, x1: float, bottom: float) -> Box | None:
-        """The cell that closes in this box, or None."""
+        """The cell that closes in this box, or None. Each side of a cell is one ruled line along
+        its whole length: lines of a drawing or an emblem that happen to surround a word are not."""
         if not self:
             return None
         mid_x, mid_y = (x0 + x1) / 2, (top + bottom) / 2
@@ -102,7 +112,23 @@ class Cells:
             return None
         if below - above > self._max_height or (right - left) * (below - above) > self._max_area:
             return None  # a frame around (much of) the page
-        return (left, above, right, below)
+        sides = (
+            self._covered(self._v, self._vx, left, above, below)
+            and self._covered(self._v, self._vx, right, above, below)
+            and self._covered(self._h, self._hy, above, left, right)
+            and self._covered(self._h, self._hy, below, left, right)
+        )
+        return (left, above, right, below) if sides else None
 
     def of(self, word: Word) -> Box | None:
         return self.box_of(word.x0, word.top, word.x1, word.bottom)
+
+    def right_of(self, box: Box) -> Box | None:
+        """The cell right of a cell, at its vertical middle (None past the table's edge)."""
+        mid = (box[1] + box[3]) / 2
+        return self.box_of(box[2] + 1.5, mid - 0.5, box[2] + 2.5, mid + 0.5)
+
+    def below(self, box: Box) -> Box | None:
+        """The cell under a cell, at its horizontal middle."""
+        mid = (box[0] + box[2]) / 2
+        return self.box_of(mid - 0.5, box[3] + 1.5, mid + 0.5, box[3] + 2.5)

@@ -17,7 +17,7 @@ from dsreview.extractors.checkbox import GUESS, choose_option
 from dsreview.extractors.labels import Hit, PageLines, find_labels
 from dsreview.extractors.layout import spread_words
 from dsreview.extractors.text import fold_latin, squash, strip_parens
-from dsreview.extractors.values import Value, line_rest, value_of, words_value
+from dsreview.extractors.values import Value, candidates, value_of, words_value
 from dsreview.forms import FieldSpec, document_spec
 
 _DATE_LINE = re.compile(r"^[\s\d.\-/년월일OoSlI]+$")
@@ -88,20 +88,15 @@ class FieldReader:
         join_cells: bool = False,
     ) -> Value | None:
         for hit in self.hits(name, aliases):
-            v = value_of(hit, stop=self.stop, multiline=multiline, below=below, join_cells=join_cells)
-            if v is not None and (accept is None or accept(v.text)):
-                return v
             if accept is None:
+                v = value_of(hit, stop=self.stop, multiline=multiline, below=below, join_cells=join_cells)
+                if v is not None:
+                    return v
                 continue
-            # a header-row table's cell that wraps onto the next line (`2024 년 12 월` / `31 일`)
-            whole = value_of(hit, stop=self.stop, below=below, join_cells=join_cells, wrapped=True)
-            if whole is not None and accept(whole.text):
-                return whole
-            if self.ocr:
-                # OCR may cut one value into cells (`2024 || 년 04 월 05 일 ~ …`): take the rest of the line
-                whole = line_rest(hit)
-                if whole is not None and accept(whole.text):
-                    return whole
+            found = candidates(hit, stop=self.stop, multiline=multiline, below=below, join_cells=join_cells)
+            for v in found:
+                if accept(v.text):
+                    return v
         return None
 
     def make(

@@ -48,6 +48,18 @@ class PageLines:
     lines: list[Line]
     ocr: bool
     tools: PageTools | None = None
+    cells: Cells | None = None  # the page's ruled cells, when it has rules
+    _cell_words: dict[tuple[float, float, float, float], list[Word]] | None = None
+
+    def cell_words(self, box: tuple[float, float, float, float]) -> list[Word]:
+        """The words in a ruled cell, in reading order (none for an empty cell)."""
+        if self._cell_words is None:
+            self._cell_words = {}
+            for line in self.lines:
+                for seg in line.segments:
+                    if seg.cell is not None:
+                        self._cell_words.setdefault(seg.cell, []).extend(seg.words)
+        return self._cell_words.get(box, [])
 
     def reread_box(
         self,
@@ -102,10 +114,14 @@ def label_vocabulary() -> frozenset[str]:
 
 
 def page_lines(page: Page, *, alt: bool = False, tools: PageTools | None = None) -> PageLines:
+    return lines_of(page, page.alt_words if alt else page.words, tools)
+
+
+def lines_of(page: Page, words: list[Word], tools: PageTools | None = None) -> PageLines:
+    """The page's lines built from `words` (its own, its second reading, or repaired ones)."""
     cells = Cells(page.rules, page.width, page.height) if page.rules else None
-    words = page.alt_words if alt else page.words
     lines = build_lines(words, cells=cells, vocabulary=label_vocabulary())
-    return PageLines(page=page, lines=lines, ocr=page.ocr, tools=tools)
+    return PageLines(page=page, lines=lines, ocr=page.ocr, tools=tools, cells=cells)
 
 
 def _label_key(text: str) -> str:

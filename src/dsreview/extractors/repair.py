@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 
 from dsreview.domain import Word
-from dsreview.extractors.labels import PageLines
-from dsreview.extractors.layout import Segment, bbox_of, build_lines, spread_words
+from dsreview.extractors.labels import PageLines, lines_of
+from dsreview.extractors.layout import Segment, bbox_of, spread_words
 from dsreview.extractors.text import squash, strip_parens
 from dsreview.forms import document_types
 
@@ -90,4 +90,4 @@ def repair_labels(pl: PageLines, source: list[Word]) -> PageLines:
             words += replaced[id(w)]
         elif id(w) not in dropped:
             words.append(w)
-    return PageLines(page=pl.page, lines=build_lines(words), ocr=pl.ocr, tools=pl.tools)
+    return lines_of(pl.page, words, pl.tools)

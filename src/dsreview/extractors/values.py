@@ -8,6 +8,7 @@ words OCR spaced apart are joined again, and cells OCR cut at a gap are joined w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dsreview.domain import Word
@@ -92,21 +93,12 @@ def value_of(
     splits a long address at a wide gap: `… 첨단과기로` `119, 10층`).
     """
     pl = hit.page
+    if pl.cells is not None and hit.segment.cell is not None:
+        first = next(_cell_candidates(hit, stop, right=right, below=below, skip_rest=skip_rest), None)
+        if first is not None:
+            return first
     line = pl.lines[hit.line]
-    rest = [] if skip_rest else hit.segment.words[hit.end + 1 :]
-    # stop at another label glued into the same segment (`… 법인등록번호 : …`)
-    for k in range(len(rest)):
-        if k and rest[k].text.rstrip().endswith((":", "：")) and match_at(rest[k:], stop, fuzzy=pl.ocr):
-            rest = rest[:k]
-            break
-        if (
-            k
-            and k + 1 < len(rest)
-            and rest[k + 1].text in (":", "：")
-            and match_at(rest[k:], stop, fuzzy=pl.ocr)
-        ):
-            rest = rest[:k]
-            break
+    rest = [] if skip_rest else _until_label(hit.segment.words[hit.end + 1 :], stop, pl)
     if join_cells and rest:
         rest = rest + _cells_from(pl, line, hit.seg + 1, stop)
     value = _make(rest, pl, "" if skip_rest else hit.remainder)
@@ -124,6 +116,83 @@ def value_of(
     if value is not None and multiline:
         value = _continue(value, hit, stop)
     return value
+
+
+def candidates(
+    hit: Hit,
+    *,
+    stop: list[str],
+    multiline: bool = False,
+    below: bool = True,
+    join_cells: bool = False,
+) -> Iterator[Value]:
+    """Every place the value of a label may be, most likely first; the caller keeps the first one
+    its kind can read (a date, a grade …). In a ruled table: the rest of the label's cell, the cell
+    right of it, the cell under it. Then, by lines: the rest of its segment or the next one, the
+    cell under it in a header row (also wrapped over two lines), the rest of its line (a scan may
+    cut a value into cells), the line under it."""
+    pl = hit.page
+    if pl.cells is not None and hit.segment.cell is not None:
+        yield from _cell_candidates(hit, stop, right=True, below=below, skip_rest=False)
+    first = value_of(hit, stop=stop, multiline=multiline, below=below, join_cells=join_cells)
+    if first is not None:
+        yield first
+    whole = value_of(hit, stop=stop, below=below, join_cells=join_cells, wrapped=True)
+    if whole is not None:
+        yield whole
+    if pl.ocr:
+        rest = line_rest(hit)
+        if rest is not None:
+            yield rest
+    if below:
+        under = _below(hit, stop)
+        if under is not None:
+            yield under
+
+
+def _cell_candidates(
+    hit: Hit, stop: list[str], *, right: bool, below: bool, skip_rest: bool
+) -> Iterator[Value]:
+    """A label in a ruled cell: its value is the rest of its cell (after it on its line, or on the
+    lines under it: a field name printed small above its value), else the cell to its right, else
+    the cell under it (a header row), whatever lines those cells' text wraps over."""
+    pl = hit.page
+    cells = pl.cells
+    box = hit.segment.cell
+    assert cells is not None
+    assert box is not None
+    words = pl.cell_words(box)
+    last = hit.label_words[-1]
+    at = next((i for i, w in enumerate(words) if w is last), None)
+    if at is not None and not skip_rest:
+        value = _make(_until_label(words[at + 1 :], stop, pl), pl, hit.remainder)
+        if value is not None:
+            yield value
+    for wanted, neighbour in ((right, cells.right_of(box)), (below, cells.below(box))):
+        if not wanted or neighbour is None:
+            continue
+        found = pl.cell_words(neighbour)
+        if not found or is_label(Segment(_first_line(found)), stop, pl.ocr):
+            continue  # empty, or a header row: the value is under this label, not beside it
+        value = _make(found, pl)
+        if value is not None:
+            yield value
+
+
+def _first_line(words: list[Word]) -> list[Word]:
+    first = words[0]
+    return [w for w in words if abs(w.mid_y - first.mid_y) < 0.5 * first.height]
+
+
+def _until_label(words: list[Word], stop: list[str], pl: PageLines) -> list[Word]:
+    """Words up to another label glued into the same run (`… 법인등록번호 : …`)."""
+    for k in range(1, len(words)):
+        glued = words[k].text.rstrip().endswith((":", "：")) or (
+            k + 1 < len(words) and words[k + 1].text in (":", "：")
+        )
+        if glued and match_at(words[k:], stop, fuzzy=pl.ocr):
+            return words[:k]
+    return words
 
 
 def _sliver(seg: Segment) -> bool:
