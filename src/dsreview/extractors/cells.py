@@ -71,6 +71,10 @@ class Cells:
     def __bool__(self) -> bool:
         return bool(self._v) and bool(self._h)
 
+    @property
+    def any_horizontal(self) -> bool:
+        return bool(self._h)
+
     @staticmethod
     def _before(rules: list[_Rule], keys: list[float], limit: float, across: float) -> float | None:
         for i in range(bisect_right(keys, limit) - 1, -1, -1):
@@ -132,3 +136,14 @@ class Cells:
         """The cell under a cell, at its horizontal middle."""
         mid = (box[0] + box[2]) / 2
         return self.box_of(mid - 0.5, box[3] + 1.5, mid + 0.5, box[3] + 2.5)
+
+    def struck(self, word: Word) -> bool:
+        """Is the word struck through (a ruled line across its middle)? A registry's 말소사항 print
+        keeps superseded entries that way."""
+        lo, hi = word.top + 0.3 * word.height, word.bottom - 0.25 * word.height
+        width = word.x1 - word.x0
+        for i in range(bisect_left(self._hy, lo), bisect_right(self._hy, hi)):
+            r = self._h[i]
+            if min(r.hi, word.x1) - max(r.lo, word.x0) >= 0.6 * width:
+                return True
+        return False

@@ -56,7 +56,7 @@ class FieldReader:
         self.pages = pages
         self.spec = document_spec(doc_type)
         self.ocr = any(p.ocr for p in pages)
-        aliases = {a for f in self.spec.fields.values() for a in f.aliases}
+        aliases = {a for f in self.spec.fields.values() for a in (*f.aliases, *f.own_labels)}
         aliases.update(self.spec.extras.get("stop_labels", []))
         self.stop = sorted(aliases, key=len, reverse=True)
         self._stop_keys = {squash(strip_parens(a)) for a in self.stop}
@@ -200,7 +200,20 @@ class FieldReader:
             )
         return self.make(nz.parse_date(v.text, ocr=self.ocr), v, valid=True)
 
-    def period(self, name: str) -> tuple[FieldValue | None, FieldValue | None]:
+    def period(self, name: str, end_name: str | None = None) -> tuple[FieldValue | None, FieldValue | None]:
+        """A validity period: printed as one (`유효기간 2024.01.24 ~ 2025.01.23`), or its ends under
+        labels of their own (`유효기간 시작일` / `유효기간 종료일`, `인증일` / `만료일`)."""
+        start_own = list(self.field(name).own_labels)
+        end_own = list(self.field(end_name).own_labels) if end_name else []
+        start = self.date(name, aliases=start_own) if start_own else None
+        end = self.date(end_name, aliases=end_own) if end_name and end_own else None
+        if start is not None and end is not None:
+            end.valid = end.value > start.value
+            return start, end
+        whole = self._whole_period(name)
+        return start or whole[0], end or whole[1]
+
+    def _whole_period(self, name: str) -> tuple[FieldValue | None, FieldValue | None]:
         v = self.value(name, accept=lambda t: None not in nz.parse_period(t, ocr=self.ocr), multiline=True)
         if v is None:  # an open or half-read period: one of its ends
             v = self.value(
@@ -316,11 +329,20 @@ class FieldReader:
         return self.reread(name, parse, [("eng", letters), ("eng", None)], plausible=no_hangul_words)
 
     def boolean(self, name: str) -> FieldValue | None:
+        """Ticked boxes or plain yes/no words, else the words of the value: `실시간 대시보드 제공`
+        is yes, `제공하지 않음` no (the field's no-words are looked for first)."""
         fv = self.option(name)
-        if fv is None or fv.value is None:
+        if fv is not None:
+            if fv.value is not None:
+                fv.value = fv.value == "true"
             return fv
-        fv.value = fv.value == "true"
-        return fv
+        spec = self.field(name)
+        for hit in self.hits(name):
+            for v in candidates(hit, stop=self.stop, multiline=False):
+                said = nz.polarity(v.text, spec.options)
+                if said is not None:
+                    return self.make(said, v, confidence=min(v.confidence, 0.9))
+        return None
 
     def standalone_date(self, *, last: bool = True) -> FieldValue | None:
         """A date printed alone on its line or in its own cell (issue dates, signing dates)."""

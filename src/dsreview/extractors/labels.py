@@ -106,7 +106,7 @@ def label_vocabulary() -> frozenset[str]:
     """Every label of the catalogue, squashed, with and without its parenthetical."""
     out: set[str] = set()
     for spec in document_types().values():
-        labels = [a for f in spec.fields.values() for a in f.aliases]
+        labels = [a for f in spec.fields.values() for a in (*f.aliases, *f.own_labels)]
         labels += list(spec.extras.get("stop_labels", []))
         for label in labels:
             out.update({squash(label), squash(strip_parens(label))})
@@ -120,6 +120,8 @@ def page_lines(page: Page, *, alt: bool = False, tools: PageTools | None = None)
 def lines_of(page: Page, words: list[Word], tools: PageTools | None = None) -> PageLines:
     """The page's lines built from `words` (its own, its second reading, or repaired ones)."""
     cells = Cells(page.rules, page.width, page.height) if page.rules else None
+    if cells is not None and cells.any_horizontal:
+        words = [w for w in words if not cells.struck(w)]  # struck through: superseded, not current
     lines = build_lines(words, cells=cells, vocabulary=label_vocabulary())
     return PageLines(page=page, lines=lines, ocr=page.ocr, tools=tools, cells=cells)
 
@@ -256,7 +258,7 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
                     if m and _start(seg.words[k:]) == 0:
                         hits.append(Hit(pl, li, si, k + m[0], m[1], m[2] * 0.9, m[3]))
                         break
-    hits.sort(key=lambda h: -h.score)
+    hits.sort(key=lambda h: (-h.score, -len(squash(h.alias))))  # the more specific label first
     return hits
 
 

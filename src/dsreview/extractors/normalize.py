@@ -229,3 +229,16 @@ def split_list(text: str) -> list[str]:
 
 def dash_like(ch: str) -> bool:
     return ch in DASHES
+
+
+def polarity(text: str, options: dict[str, tuple[str, ...]]) -> bool | None:
+    """Yes or no as a value's words say it, by the field's words for each (`options["true"]`,
+    `options["false"]`): any no-word decides first (`미제공` holds `제공`), then any yes-word."""
+    flat = re.sub(r"\s+", "", text).lower()
+    for key, answer in (("false", False), ("true", True)):
+        for word in sorted(options.get(key, ()), key=len, reverse=True):
+            w = re.sub(r"\s+", "", word).lower()
+            # a one-letter word (예, O) only when it is the whole value: 예 is in 예정 too
+            if (w in flat) if len(w) >= 2 else (w == flat.strip("()[].")):
+                return answer
+    return None

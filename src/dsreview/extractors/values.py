@@ -144,7 +144,8 @@ def candidates(
         rest = line_rest(hit)
         if rest is not None:
             yield rest
-    if below:
+    if below and not hit.segment.words[hit.end + 1 :] and not hit.remainder:
+        # a label alone in its cell, with something else right of it: a header row's label
         under = _below(hit, stop)
         if under is not None:
             yield under

@@ -67,6 +67,8 @@ class FieldSpec:
     # address, the service): the bundle's readings of a group are compared and voted on
     group: str | None = None
     identity: bool = False  # the documents must agree on it (identity check: BRN, CRN, name)
+    # labels of this field alone where `aliases` name a pair (a period's start: `유효기간 시작일`)
+    own_labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,7 @@ def _field_spec(doc_type: str, name: str, raw: dict[str, Any]) -> FieldSpec:
         kind=kind,
         group=raw.get("group"),
         identity=bool(raw.get("identity", False)),
+        own_labels=tuple(raw.get("own_labels", [])),
     )
 
 

@@ -61,7 +61,7 @@ class CreditRatingExtractor:
 
     def extract(self, pages: list[PageLines]) -> Fields:
         r = FieldReader(pages, self.doc_type)
-        valid_from, valid_until = r.period("valid_from")
+        valid_from, valid_until = r.period("valid_from", "valid_until")
         return {
             "agency": self._agency(r),
             "company_name": r.company("company_name"),

@@ -25,7 +25,7 @@ class CsapCertificateExtractor:
 
     def extract(self, pages: list[PageLines]) -> Fields:
         r = FieldReader(pages, self.doc_type)
-        valid_from, valid_until = r.period("valid_from")
+        valid_from, valid_until = r.period("valid_from", "valid_until")
         kind = r.option("certification_type")
         return {
             "certificate_number": self._number(r, kind),

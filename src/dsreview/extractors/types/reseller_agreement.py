@@ -42,7 +42,7 @@ class ResellerAgreementExtractor:
     def extract(self, pages: list[PageLines]) -> Fields:
         r = FieldReader(pages, self.doc_type)
         parties = self._party_table(r) or self._party_prose(r)
-        valid_from, valid_until = r.period("valid_from")
+        valid_from, valid_until = r.period("valid_from", "valid_until")
         return {
             "original_provider_name": parties.get("original_name"),
             "original_provider_brn": parties.get("original_brn"),
