@@ -20,7 +20,37 @@ OCR_FILLED = set("를뿔#@=m")
 OCR_EMPTY = set("0oO1lI|口ㅁ")
 
 
+# A box written with brackets: `(O) 해당  ( ) 해당 없음`, `[√] 예`, or after its option: `여( ) 부(V)`.
+_BRACKET_TICKS = frozenset("OoVv√✓✔Xx●■○0")
+_OPENING, _CLOSING = "([【", ")]】"
+
+
+def _bracket_mark(inside: str) -> str | None:
+    if inside == "":
+        return "empty"
+    return "filled" if len(inside) == 1 and inside in _BRACKET_TICKS else None
+
+
+def _bracket_before(text: str, index: int) -> str | None:
+    """`(O)` or `( )` right before the option (spaces already squashed away)."""
+    if index < 2 or text[index - 1] not in _CLOSING:
+        return None
+    start = max(text.rfind(c, 0, index - 1) for c in _OPENING)
+    return _bracket_mark(text[start + 1 : index - 1]) if start >= 0 and index - 1 - start <= 2 else None
+
+
+def _bracket_after(text: str, end: int) -> str | None:
+    """`부(V)`: the mark right after the option."""
+    if end >= len(text) or text[end] not in _OPENING:
+        return None
+    close = min((i for i in (text.find(c, end + 1) for c in _CLOSING) if i >= 0), default=-1)
+    return _bracket_mark(text[end + 1 : close]) if close >= 0 and close - end <= 2 else None
+
+
 def _marker_before(text: str, index: int, *, ocr: bool) -> str | None:
+    bracketed = _bracket_before(text, index)
+    if bracketed is not None:
+        return bracketed
     i = index - 1
     while i >= 0 and text[i] in BRACKETS:
         i -= 1
@@ -68,7 +98,7 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
     if not found:
         return None
     ocr = value.page.ocr
-    marks = [(_marker_before(text, s, ocr=ocr), key) for s, _, key in found]
+    marks = [(_marker_before(text, s, ocr=ocr) or _bracket_after(text, e), key) for s, e, key in found]
     filled = {key for mark, key in marks if mark == "filled"}
     if len(filled) == 1 and not ocr:
         return filled.pop(), 1.0

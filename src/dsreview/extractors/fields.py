@@ -265,14 +265,14 @@ class FieldReader:
         """A ticked box (■) among the field's options, or the one option printed as plain text."""
         spec = self.field(name)
         for hit in self.hits(name):
-            # on a scan, every cell up to the next label: OCR splits a row of options at its gaps
-            v = value_of(hit, stop=self.stop, multiline=multiline, join_cells=self.ocr)
+            # every cell up to the next label: a row of options is printed (and OCR'd) in cells
+            v = value_of(hit, stop=self.stop, multiline=multiline, join_cells=True)
             if v is None:
                 continue
             choice = choose_option(v, spec.options)
             if choice is None:
                 # the label cell may end in words of its own (`교육목적 제공 여부`): try the next cell
-                nxt = value_of(hit, stop=self.stop, below=False, skip_rest=True, join_cells=self.ocr)
+                nxt = value_of(hit, stop=self.stop, below=False, skip_rest=True, join_cells=True)
                 if nxt is not None and choose_option(nxt, spec.options) is not None:
                     v = nxt
                     choice = choose_option(v, spec.options)

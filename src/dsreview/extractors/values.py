@@ -154,9 +154,11 @@ def candidates(
 def _cell_candidates(
     hit: Hit, stop: list[str], *, right: bool, below: bool, skip_rest: bool
 ) -> Iterator[Value]:
-    """A label in a ruled cell: its value is the rest of its cell (after it on its line, or on the
-    lines under it: a field name printed small above its value), else the cell to its right, else
-    the cell under it (a header row), whatever lines those cells' text wraps over."""
+    """A label in a ruled cell. Its value is the rest of its line in the cell; else the cell to its
+    right; else the rest of its own cell under it (a field name printed small above its value,
+    when the cell to the right is another field's); else the cell under it (a header row). Cells
+    are read whole, over the lines their text wraps to. Words after the label that are not set off
+    by a colon, with a value cell right of them, still belong to the label (`교육용 서비스 해당 여부`)."""
     pl = hit.page
     cells = pl.cells
     box = hit.segment.cell
@@ -165,19 +167,32 @@ def _cell_candidates(
     words = pl.cell_words(box)
     last = hit.label_words[-1]
     at = next((i for i, w in enumerate(words) if w is last), None)
-    if at is not None and not skip_rest:
-        value = _make(_until_label(words[at + 1 :], stop, pl), pl, hit.remainder)
+    after = _until_label(words[at + 1 :], stop, pl) if at is not None and not skip_rest else []
+    same_line = [w for w in after if abs(w.mid_y - last.mid_y) < 0.5 * last.height]
+    lines_below = [w for w in after if w not in same_line]
+    neighbour = cells.right_of(box) if right else None
+    beside = pl.cell_words(neighbour) if neighbour is not None else []
+    beside_is_value = bool(beside) and not is_label(Segment(_first_line(beside)), stop, pl.ocr)
+    colon = hit.remainder or (same_line and same_line[0].text.startswith((":", "：")))
+    if same_line and (colon or not beside_is_value or len(same_line) > 3):
+        value = _make(same_line, pl, hit.remainder)
         if value is not None:
             yield value
-    for wanted, neighbour in ((right, cells.right_of(box)), (below, cells.below(box))):
-        if not wanted or neighbour is None:
-            continue
-        found = pl.cell_words(neighbour)
-        if not found or is_label(Segment(_first_line(found)), stop, pl.ocr):
-            continue  # empty, or a header row: the value is under this label, not beside it
-        value = _make(found, pl)
+    if beside_is_value:
+        value = _make(beside, pl)
         if value is not None:
             yield value
+    if lines_below:
+        value = _make(lines_below, pl)
+        if value is not None:
+            yield value
+    if below:
+        under = cells.below(box)
+        found = pl.cell_words(under) if under is not None else []
+        if found and not is_label(Segment(_first_line(found)), stop, pl.ocr):
+            value = _make(found, pl)
+            if value is not None:
+                yield value
 
 
 def _first_line(words: list[Word]) -> list[Word]:
