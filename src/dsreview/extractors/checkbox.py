@@ -47,6 +47,11 @@ def _bracket_after(text: str, end: int) -> str | None:
     return _bracket_mark(text[end + 1 : close]) if close >= 0 and close - end <= 2 else None
 
 
+def has_boxes(text: str) -> bool:
+    """Does the text print boxes to tick (□ ■ ☐ ○ ●, or brackets `( )` `[ ]`)?"""
+    return any(ch in FILLED or ch in EMPTY for ch in text) or bool(re.search(r"[(\[]\s*[)\]]", text))
+
+
 def _marker_before(text: str, index: int, *, ocr: bool) -> str | None:
     bracketed = _bracket_before(text, index)
     if bracketed is not None:

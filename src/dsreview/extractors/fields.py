@@ -13,9 +13,10 @@ from typing import Any
 
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import FieldValue
-from dsreview.extractors.checkbox import GUESS, choose_option
+from dsreview.extractors.checkbox import GUESS, choose_option, has_boxes
 from dsreview.extractors.labels import Hit, PageLines, find_labels
 from dsreview.extractors.layout import spread_words
+from dsreview.extractors.prose import find_in_prose
 from dsreview.extractors.text import fold_latin, squash, strip_parens
 from dsreview.extractors.values import Value, candidates, value_of, words_value
 from dsreview.forms import FieldSpec, document_spec
@@ -49,6 +50,13 @@ def no_hangul_words(text: str) -> bool:
 
 def _doubtful(v: Value) -> bool:
     return v.confidence < 0.6 or _garbled(v.text) or bool(_LATIN_RUN.search(v.text))
+
+
+# Text fields whose value is a phrase of a known form (the catalogue's `grammar`).
+_GRAMMARS: dict[str, Callable[[str], list[tuple[int, Any]]]] = {
+    "frequency": nz.frequencies_at,
+    "support_hours": nz.support_hours_at,
+}
 
 
 class FieldReader:
@@ -124,6 +132,13 @@ class FieldReader:
         aliases: list[str] | None = None,
         join_cells: bool = False,
     ) -> FieldValue | None:
+        grammar = _GRAMMARS.get(self.field(name).grammar or "")
+        if grammar is not None and clean is nz.clean_text:
+            # a phrase of a known form inside what is printed (`일 1회` in `일 1회 자동 백업`)
+            def clean(t: str) -> str | None:
+                found = grammar(t)
+                return found[0][1] if found else None
+
         v = self.value(
             name,
             multiline=multiline,
@@ -132,7 +147,7 @@ class FieldReader:
             join_cells=join_cells,
         )
         if v is None:
-            return None
+            return self.prose(name, grammar) if grammar is not None else None
         if self.ocr and _doubtful(v):
             # with Latin letters allowed (names may carry them), then as Korean only; a reading
             # with Hangul in it first (`Sua` is the Korean name misread again, not a name)
@@ -252,14 +267,23 @@ class FieldReader:
     def percent(self, name: str) -> FieldValue | None:
         v = self.value(name, accept=lambda t: nz.parse_percent(t) is not None)
         if v is None:  # on a scan, the value's box again as one line (`99.9%` read as `99.94`)
-            return self.reread(name, nz.parse_percent, [("kor", None)])
+            return self.reread(name, nz.parse_percent, [("kor", None)]) or self.prose(name, nz.percents_at)
         return self.make(nz.parse_percent(v.text), v)
 
     def hours(self, name: str) -> FieldValue | None:
         v = self.value(name, accept=lambda t: nz.parse_hours(t) is not None)
         if v is None:  # on a scan, the value's box again as one line (`1 시간` read as `TA2E`)
-            return self.reread(name, nz.parse_hours, [("kor", None)])
+            return self.reread(name, nz.parse_hours, [("kor", None)]) or self.prose(name, nz.hours_at)
         return self.make(nz.parse_hours(v.text), v)
+
+    def prose(self, name: str, read: Callable[[str], list[tuple[int, Any]]]) -> FieldValue | None:
+        """The value stated in a sentence with the field's prose keywords (`월간 가용률은 99.9% 이상`)."""
+        found = find_in_prose(self.pages, [list(g) for g in self.field(name).prose], read)
+        if found is None:
+            return None
+        value, sentence = found
+        v = words_value(sentence.words, sentence.page, sentence.text)
+        return self.make(value, v, confidence=min(0.9, v.confidence))
 
     def option(self, name: str, *, multiline: bool = False) -> FieldValue | None:
         """A ticked box (■) among the field's options, or the one option printed as plain text."""
@@ -286,7 +310,7 @@ class FieldReader:
                 key, conf = choice
                 valid = None if conf <= GUESS else True  # a guess by elimination stays unconfirmed
                 return self.make(key, v, valid=valid, confidence=min(v.confidence, conf) if self.ocr else 1.0)
-            if _prints_an_option(v.text, spec):
+            if _prints_an_option(v.text, spec) and (self.ocr or has_boxes(v.text)):
                 # the options are printed but none is ticked: the field is empty, and that is a
                 # reading in its own right (it outweighs another reading's guess)
                 return FieldValue(
@@ -342,7 +366,12 @@ class FieldReader:
                 said = nz.polarity(v.text, spec.options)
                 if said is not None:
                     return self.make(said, v, confidence=min(v.confidence, 0.9))
-        return None
+
+        def said_in(text: str) -> list[tuple[int, Any]]:
+            answer = nz.polarity(text, spec.options)
+            return [] if answer is None else [(0, answer)]
+
+        return self.prose(name, said_in)
 
     def standalone_date(self, *, last: bool = True) -> FieldValue | None:
         """A date printed alone on its line or in its own cell (issue dates, signing dates)."""

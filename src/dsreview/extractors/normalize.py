@@ -242,3 +242,44 @@ def polarity(text: str, options: dict[str, tuple[str, ...]]) -> bool | None:
             if (w in flat) if len(w) >= 2 else (w == flat.strip("()[].")):
                 return answer
     return None
+
+
+def percents_at(text: str) -> list[tuple[int, float]]:
+    """Every percentage in the text with its position: `99.9%`, `99.95 %`."""
+    out = []
+    for m in _PERCENT.finditer(text):
+        value = float(m.group(1).replace(",", "."))
+        if 0 <= value <= 100:
+            out.append((m.start(), value))
+    return out
+
+
+def hours_at(text: str) -> list[tuple[int, float]]:
+    """Every duration in the text with its position, in hours: `4 시간`, `30분`, `1 시` `간`."""
+    out = []
+    for m in _HOURS.finditer(text):
+        hours = parse_hours(m.group(0))
+        if hours is not None:
+            out.append((m.start(), hours))
+    return out
+
+
+_FREQUENCY = re.compile(
+    r"(실시간\s*(?:복제|백업|동기화|이중화)?|(?:매일|매주|매월|매시간)(?:\s*\d+\s*회)?"
+    r"|(?:일|주|월|분기|연|년|시간)\s*\d+\s*회|\d+\s*시간\s*(?:마다|단위|간격)|매\s*\d+\s*시간)"
+    r"(\s*\([^()]{1,20}\))?"
+)
+_SUPPORT = re.compile(
+    r"24\s*시간\s*/?\s*365\s*일|연중\s*무휴\s*24\s*시간|24\s*시간\s*연중\s*무휴|(?:평일|주중|월\s*[~\-]\s*금(?:요일)?)"
+    r"\s*\(?\s*\d{1,2}\s*[:：시]\s*\d{0,2}\s*분?\s*[~\-–]\s*\d{1,2}\s*[:：시]\s*\d{0,2}\s*분?\s*\)?"
+)
+
+
+def frequencies_at(text: str) -> list[tuple[int, str]]:
+    """How often something is done, as printed (`일 1회`, `매일 1회`, `실시간 복제`, `주 1회 (증분)`)."""
+    return [(m.start(), collapse(m.group(0))) for m in _FREQUENCY.finditer(text)]
+
+
+def support_hours_at(text: str) -> list[tuple[int, str]]:
+    """Hours of a service desk, as printed (`평일 09:00~18:00`, `24시간 365일`)."""
+    return [(m.start(), collapse(m.group(0))) for m in _SUPPORT.finditer(text)]

@@ -69,6 +69,11 @@ class FieldSpec:
     identity: bool = False  # the documents must agree on it (identity check: BRN, CRN, name)
     # labels of this field alone where `aliases` name a pair (a period's start: `유효기간 시작일`)
     own_labels: tuple[str, ...] = ()
+    # where a document states the value in a sentence: groups of keywords, one of each group in it
+    prose: tuple[tuple[str, ...], ...] = ()
+    # a text field whose value is a phrase of a known form inside the printed text (`frequency`,
+    # `support_hours`): the phrase is the value
+    grammar: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,8 @@ def _field_spec(doc_type: str, name: str, raw: dict[str, Any]) -> FieldSpec:
         group=raw.get("group"),
         identity=bool(raw.get("identity", False)),
         own_labels=tuple(raw.get("own_labels", [])),
+        prose=tuple(tuple(group) for group in raw.get("prose", [])),
+        grammar=raw.get("grammar"),
     )
 
 
