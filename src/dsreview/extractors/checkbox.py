@@ -128,6 +128,9 @@ def choose_option(value: Value, options: dict[str, tuple[str, ...]]) -> tuple[st
         start, end, key = found[0]
         if len(strip_parens(text[:start] + text[end:])) <= 2:
             return key, 0.95
+        if not has_boxes(value.text) and len(text) <= 24:
+            # the one option named in a short value with words of its own (`SaaS 표준등급`)
+            return key, 0.9
     return None
 
 

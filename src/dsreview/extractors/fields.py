@@ -167,6 +167,35 @@ class FieldReader:
                 )
         return self.make(clean(v.text), v)
 
+    def anywhere(
+        self, name: str, read: Callable[[str], str | None], *, near: str | None = None
+    ) -> FieldValue | None:
+        """A value no label of its own leads to, found by its form in the document: in the value of
+        the field `near` (a contact cell `박서연 (전화 02-555-0101 / a@b.kr)`), else on the line
+        nearest that field's label, else the one such value the document prints."""
+        anchors = self.hits(near) if near else []
+        for hit in anchors[:1]:
+            for v in candidates(hit, stop=self.stop):
+                found = read(v.text)
+                if found is not None:
+                    return self.make(found, v, confidence=min(0.9, v.confidence))
+        seen: list[tuple[float, str, Value]] = []
+        for pl in self.pages:
+            for line in pl.lines:
+                found = read(line.text)
+                if found is None:
+                    continue
+                distance = 0.0
+                if anchors and anchors[0].page is pl:
+                    distance = abs(line.top - anchors[0].page.lines[anchors[0].line].top)
+                elif anchors:
+                    distance = 1e6
+                seen.append((distance, found, words_value(line.words, pl)))
+        if not seen or (not anchors and len({f for _, f, _ in seen}) > 1):
+            return None
+        _, found, v = min(seen, key=lambda x: x[0])
+        return self.make(found, v, confidence=min(0.8, v.confidence))
+
     def name(self, name: str) -> FieldValue | None:
         return self.text(name, clean=nz.clean_name)
 

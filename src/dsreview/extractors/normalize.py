@@ -197,6 +197,10 @@ def grades_in(text: str) -> list[str]:
 def clean_name(text: str) -> str | None:
     """A person's name: seal marks dropped, letter spacing removed."""
     s = collapse(join_letter_spaced(_SEAL.sub("", text)))
+    # the name before what a cell adds after it: `임수아 (전화 02-437-3730 / a@b.kr)`, `박서연 / 과장`
+    head = re.split(r"\s*[(（/,]", s, maxsplit=1)[0]
+    if head != s and re.fullmatch(r"[가-힣]{2,5}", head):
+        s = head
     if re.fullmatch(r"[가-힣 ]{2,7}", s) and len(s.replace(" ", "")) <= 5:
         s = s.replace(" ", "")  # a Korean name has no spaces: `신혜 진` is OCR's split of 신혜진
     if re.search(r"\d", s):

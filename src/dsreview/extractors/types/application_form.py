@@ -34,8 +34,10 @@ class ApplicationFormExtractor:
             "business_registration_number": r.identifier("business_registration_number", "brn"),
             "address": r.address("address"),
             "contact_name": r.name("contact_name"),
-            "contact_phone": r.text("contact_phone", clean=phone),
-            "contact_email": r.text("contact_email", clean=email),
+            "contact_phone": r.text("contact_phone", clean=phone)
+            or r.anywhere("contact_phone", phone, near="contact_name"),
+            "contact_email": r.text("contact_email", clean=email)
+            or r.anywhere("contact_email", email, near="contact_name"),
             "service_name": r.text("service_name"),
             "service_category": r.option("service_category"),
             "service_model": r.option("service_model"),

@@ -17,7 +17,8 @@ _NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~|]{3,40})\s*(?:호|\S{0,
 _NUMBER_SHAPE = re.compile(r"^(\S{4})-(\d{4}-)(\S)(-\d{1,4})$")
 _DIGIT_FOR_MODEL = {"1": "I", "|": "I", "!": "I", "5": "S"}  # a digit can't be the model letter
 _LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p", "C": "cG6(", "A": "4a"}
-_KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?")
+# the grade printed with the type: `SaaS 표준등급`, `SaaS (상)`, `SaaS 하등급`
+_KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?|[(（]\s*(상|중|하)\s*(?:등급)?\s*[)）]|(상|중|하)\s*등급")
 
 
 class CsapCertificateExtractor:
@@ -67,7 +68,7 @@ class CsapCertificateExtractor:
             m = _KIND_GRADE.search(squash(text))
             if m:
                 return FieldValue(
-                    value=m.group(1),
+                    value=next(g for g in m.groups() if g),
                     confidence=kind.confidence,
                     page=kind.page,
                     bbox=kind.bbox,
