@@ -52,10 +52,13 @@ def _doubtful(v: Value) -> bool:
     return v.confidence < 0.6 or _garbled(v.text) or bool(_LATIN_RUN.search(v.text))
 
 
+_SENTENCE = re.compile(r"(다|함|음)\s*[.。]|.{45,}")
+_BARE_OK = {"quoted_name"}
 # Text fields whose value is a phrase of a known form (the catalogue's `grammar`).
 _GRAMMARS: dict[str, Callable[[str], list[tuple[int, Any]]]] = {
     "frequency": nz.frequencies_at,
     "support_hours": nz.support_hours_at,
+    "quoted_name": nz.quoted_names_at,
 }
 
 
@@ -132,12 +135,16 @@ class FieldReader:
         aliases: list[str] | None = None,
         join_cells: bool = False,
     ) -> FieldValue | None:
-        grammar = _GRAMMARS.get(self.field(name).grammar or "")
+        kind_of = self.field(name).grammar or ""
+        grammar = _GRAMMARS.get(kind_of)
         if grammar is not None and clean is nz.clean_text:
-            # a phrase of a known form inside what is printed (`일 1회` in `일 1회 자동 백업`)
+            # a phrase of a known form inside what is printed (`일 1회` in `일 1회 자동 백업`); a
+            # name may be printed bare, or quoted inside a sentence
             def clean(t: str) -> str | None:
                 found = grammar(t)
-                return found[0][1] if found else None
+                if found:
+                    return str(found[0][1])
+                return nz.clean_text(t) if kind_of in _BARE_OK and not _SENTENCE.search(t) else None
 
         v = self.value(
             name,

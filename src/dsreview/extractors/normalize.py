@@ -287,3 +287,19 @@ def frequencies_at(text: str) -> list[tuple[int, str]]:
 def support_hours_at(text: str) -> list[tuple[int, str]]:
     """Hours of a service desk, as printed (`평일 09:00~18:00`, `24시간 365일`)."""
     return [(m.start(), collapse(m.group(0))) for m in _SUPPORT.finditer(text)]
+
+
+_QUOTED = re.compile(r"「\s*([^「」]{2,60}?)\s*」|[“\"]\s*([^“”\"]{2,60}?)\s*[”\"]")
+# titles of laws, notices and documents are quoted the same way, but are no service's name
+_TITLE_END = re.compile(r"(법|법률|고시|규정|시행령|시행규칙|지침|명세서|약관|협약서|정책서|계약서|기준)$")
+
+
+def quoted_names_at(text: str) -> list[tuple[int, str]]:
+    """Names written in corner brackets or quotes (`「원격교육 플랫폼 플러스」`), not titles of laws
+    or documents, with their positions."""
+    out = []
+    for m in _QUOTED.finditer(text):
+        name = collapse(m.group(1) or m.group(2) or "")
+        if len(name) >= 2 and not _TITLE_END.search(name.replace(" ", "")) and name not in ("갑", "을"):
+            out.append((m.start(), name))
+    return out

@@ -9,31 +9,19 @@ from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines
-from dsreview.extractors.layout import Line
-from dsreview.extractors.text import join_letter_spaced, squash
+from dsreview.extractors.prose import sentences
+from dsreview.extractors.text import squash
+from dsreview.extractors.types.reseller_parties import PartyReader
 from dsreview.extractors.values import column_range, in_column, words_value
 
-_ORIGINAL = ("원제공자",)
-_RESELLER = ("중개제공자",)
-
-
-def _spaced(word: str) -> str:
-    """A pattern for a Korean word however OCR spaced its syllables (`사 업 자 등 록 번호`)."""
-    return r"\s*".join(re.escape(ch) for ch in word)
-
-
-def _party(role: str) -> re.Pattern[str]:
-    """`원 제공자 ㈜하늘 (사업자등록번호 123-45-67890, 이하 "갑")`, the parties as a contract names them."""
-    return re.compile(
-        _spaced(role)
-        + r"\s*(?P<name>(?:[(（]\s*주\s*[)）]|㈜)?[^(（]{2,60}?)\s*[(（]\s*"
-        + _spaced("사업자등록번호")
-        + r"\s*[:：]?\s*(?P<brn>[0-9OoIlSB][0-9OoIlSB\-\s]{9,14})"
-    )
-
-
-_PROSE = {"original": _party("원제공자"), "reseller": _party("중개제공자")}
-_MARK = re.compile(r"[○◯●OoＯ0©®◎√✓✔VvY]")
+# a tick in a party's column: a cell holding only a mark
+_MARK = re.compile(r"^\s*[(\[]?\s*[○◯●OoＯ0©®◎√✓✔VvY]\s*[)\]]?\s*$")
+_ENUMERATOR = re.compile(r"^\s*(\d{1,2}|[가-하])\s*[.)]?\s+")
+# `1. 서비스 개발 및 기능 개선: 갑이 수행한다`, `…: 갑과 을이 공동으로 수행한다`
+_ITEM_SENTENCE = re.compile(
+    r"^\s*(?:\d{1,2}|[가-하])\s*[.)]\s*(?P<item>[^:：]{2,40}?)\s*[:：]\s*(?P<who>.+)$"
+)
+_BY_MARKS = {(True, False): "original", (False, True): "reseller", (True, True): "shared"}
 
 
 class ResellerAgreementExtractor:
@@ -41,85 +29,59 @@ class ResellerAgreementExtractor:
 
     def extract(self, pages: list[PageLines]) -> Fields:
         r = FieldReader(pages, self.doc_type)
-        parties = self._party_table(r) or self._party_prose(r)
+        reader = PartyReader(r)
+        parties = reader.read()
         valid_from, valid_until = r.period("valid_from", "valid_until")
-        return {
-            "original_provider_name": parties.get("original_name"),
-            "original_provider_brn": parties.get("original_brn"),
-            "reseller_name": parties.get("reseller_name"),
-            "reseller_brn": parties.get("reseller_brn"),
+        out: Fields = {
             "service_name": r.text("service_name"),
             "agreement_date": r.date("agreement_date") or r.standalone_date(),
             "valid_from": valid_from,
             "valid_until": valid_until,
-            "capability_split": self._split(r),
+            "capability_split": self._split(r, reader),
         }
-
-    # --- the parties ---------------------------------------------------------------------------
-    def _header(self, pl: PageLines, line: Line) -> tuple[int, int] | None:
-        idx = {}
-        for i, seg in enumerate(line.segments):
-            s = squash(seg.text)
-            if s in _ORIGINAL:
-                idx["o"] = i
-            elif s in _RESELLER:
-                idx["r"] = i
-        return (idx["o"], idx["r"]) if len(idx) == 2 else None
-
-    def _party_table(self, r: FieldReader) -> dict[str, FieldValue | None]:
-        for pl in r.pages:
-            for li, line in enumerate(pl.lines):
-                cols = self._header(pl, line)
-                if not cols:
-                    continue
-                spans = [column_range(line, c, pl.page.width) for c in cols]
-                out: dict[str, FieldValue | None] = {}
-                for row in pl.lines[li + 1 : li + 6]:
-                    first = squash(row.segments[0].text)
-                    cells = [[s for s in row.segments if in_column(s, span)] for span in spans]
-                    if not all(cells):
-                        continue
-                    for who, seg in zip(("original", "reseller"), (c[0] for c in cells), strict=True):
-                        v = words_value(seg.words, pl)
-                        if first in ("상호", "업체명", "회사명", "기업명"):
-                            out[f"{who}_name"] = r.make(nz.clean_company(seg.text), v)
-                        elif "사업자" in first:
-                            value, ok = nz.pick_identifier(nz.brn_readings(seg.text, ocr=pl.ocr), "brn")
-                            out[f"{who}_brn"] = r.make(value, v, valid=ok) if value else None
-                if out:
-                    return out
-        return {}
-
-    def _party_prose(self, r: FieldReader) -> dict[str, FieldValue | None]:
-        out: dict[str, FieldValue | None] = {}
-        for pl in r.pages:
-            text = " ".join(line.text for line in pl.lines)
-            for who, pattern in _PROSE.items():
-                m = pattern.search(text)
-                if not m or f"{who}_name" in out:
-                    continue
-                words = [w for line in pl.lines for w in line.words if w.text and w.text in m.group(0)]
-                v = words_value(words[:12], pl)
-                name = m.group("name").strip(" ,")
-                out[f"{who}_name"] = r.make(nz.clean_company(join_letter_spaced(name) if pl.ocr else name), v)
-                value, ok = nz.pick_identifier(nz.brn_readings(m.group("brn"), ocr=pl.ocr), "brn")
-                out[f"{who}_brn"] = r.make(value, v, valid=ok) if value else None
+        for role, prefix in (("original", "original_provider"), ("reseller", "reseller")):
+            party = parties.by_role[role]
+            out[f"{prefix}_name"] = (
+                r.make(party.name, party.name_evidence) if party.name and party.name_evidence else None
+            )
+            out[f"{prefix}_brn"] = (
+                r.make(party.brn, party.brn_evidence, valid=party.brn_ok)
+                if party.brn and party.brn_evidence
+                else None
+            )
         return out
 
     # --- the capability split ------------------------------------------------------------------
-    def _split(self, r: FieldReader) -> FieldValue | None:
+    def _split(self, r: FieldReader, parties: PartyReader) -> FieldValue | None:
+        """The 명세서: a table with a column per party (ticked) or a column naming who does each item,
+        else items listed in sentences (`1. 영업 및 계약: 을이 수행한다`)."""
         options = r.field("capability_split").options
+        headers = [squash(a) for a in r.field("capability_split").aliases]
         for pl in r.pages:
             for li, line in enumerate(pl.lines):
-                cols = self._header(pl, line)
-                single = next((i for i, s in enumerate(line.segments) if "책임" in squash(s.text)), None)
-                if cols and "항목" in squash(line.segments[0].text):
-                    spans = [column_range(line, c, pl.page.width) for c in cols]
-                    return self._rows(r, pl, li, spans, None, options)
-                if single is not None and single > 0:
+                roles = [(i, parties.role_in(s.text)) for i, s in enumerate(line.segments)]
+                cols = {role: i for i, role in roles if role is not None}
+                if len(cols) == 2 and min(cols.values()) > 0 and len(squash(line.text)) < 60:
+                    spans = [
+                        column_range(line, cols[role], pl.page.width) for role in ("original", "reseller")
+                    ]
+                    found = self._rows(r, pl, li, spans, None, options)
+                    if found is not None:
+                        return found
+                single = next(
+                    (
+                        i
+                        for i, s in enumerate(line.segments)
+                        if i > 0 and any(squash(s.text) == h for h in headers) and len(line.segments) >= 2
+                    ),
+                    None,
+                )
+                if single is not None:
                     span = column_range(line, single, pl.page.width)
-                    return self._rows(r, pl, li, None, span, options)
-        return None
+                    found = self._rows(r, pl, li, None, span, options)
+                    if found is not None:
+                        return found
+        return self._listed(r, parties)
 
     def _rows(
         self,
@@ -132,37 +94,72 @@ class ResellerAgreementExtractor:
     ) -> FieldValue | None:
         rows: list[dict[str, str]] = []
         words: list[Word] = []
-        left = (spans[0][0] if spans else single[0]) if (spans or single) else 0.0  # type: ignore[index]
+        left = spans[0][0] if spans else single[0] if single else 0.0
         prev = pl.lines[head]
+        pending: list[str] = []  # an item's words on a line of their own (its cell wraps)
+        idle = 0
         for line in pl.lines[head + 1 :]:
-            if line.top - prev.bottom > prev.height * 2.5:
+            if line.top - prev.bottom > prev.height * 2.5 or idle > 2:
                 break
+            prev = line
             item_segs = [s for s in line.segments if (s.x0 + s.x1) / 2 < left]
-            if not item_segs:
-                break
-            item = nz.clean_text(" ".join(s.text for s in item_segs))
-            responsible: str | None = None
             if spans:
-                marks = [
-                    any(_MARK.search(s.text) for s in line.segments if in_column(s, span)) for span in spans
-                ]
-                responsible = {
-                    (True, False): "original",
-                    (False, True): "reseller",
-                    (True, True): "shared",
-                }.get((marks[0], marks[1]))
-            elif single:
+                ticked = tuple(
+                    any(_MARK.search(s.text) for s in line.segments if in_column(s, sp)) for sp in spans
+                )
+                responsible = _BY_MARKS.get((ticked[0], ticked[1]))
+            else:
+                assert single is not None
                 cell = " ".join(s.text for s in line.segments if in_column(s, single))
-                squashed = squash(cell)
-                for key, phrases in sorted(options.items(), key=lambda kv: -max(len(p) for p in kv[1])):
-                    if any(squash(p) in squashed for p in phrases):
-                        responsible = key
-                        break
-            if not item or responsible is None:
+                # a cell naming who does it is short: a signature line naming a party is no row
+                responsible = _responsible(cell, options) if len(squash(cell)) <= 16 else None
+            if responsible is None:
+                idle += 1
+                pending = [s.text for s in item_segs] if item_segs else pending
+                continue
+            idle = 0
+            item = nz.clean_text(_ENUMERATOR.sub("", " ".join([*pending, *(s.text for s in item_segs)])))
+            pending = []
+            if not item:
                 break
             rows.append({"item": item, "responsible": responsible})
             words.extend(line.words)
-            prev = line
         if not rows:
             return None
         return r.make(rows, words_value(words, pl))
+
+    def _listed(self, r: FieldReader, parties: PartyReader) -> FieldValue | None:
+        options = r.field("capability_split").options
+        rows: list[dict[str, str]] = []
+        words: list[Word] = []
+        page = None
+        for s in sentences(r.pages):
+            m = _ITEM_SENTENCE.match(s.text)
+            if m is None:
+                continue
+            who = m.group("who")
+            responsible = _responsible(who, options)
+            if responsible is None:
+                said = {p for p in ("갑", "을") if re.search(p + r"(?:이|은|과|와|가|의|\s|$)", who)}
+                if len(said) == 2:
+                    responsible = "shared"
+                elif len(said) == 1:
+                    responsible = parties.roles.get(said.pop())
+            if responsible is None:
+                continue
+            rows.append(
+                {"item": nz.clean_text(m.group("item")) or m.group("item"), "responsible": responsible}
+            )
+            words.extend(s.words)
+            page = page or s.page
+        if len(rows) < 2 or page is None:
+            return None
+        return r.make(rows, words_value(words, page))
+
+
+def _responsible(text: str, options: dict[str, tuple[str, ...]]) -> str | None:
+    squashed = squash(text)
+    for key in ("shared", "original", "reseller"):  # `공동(원 제공자와 중개 제공자가 함께)` first
+        if any(squash(p) in squashed for p in options.get(key, ())):
+            return key
+    return None
