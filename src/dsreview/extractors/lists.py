@@ -105,8 +105,10 @@ def column_items(hit: Hit, stop: list[str]) -> Items | None:
     pl = hit.page
     if pl.cells is not None and hit.segment.cell is not None:
         rows: list[list[Word]] = []
-        box = pl.cells.below(hit.segment.cell)
-        while box is not None and len(rows) < 30:
+        head = hit.segment.cell
+        box = pl.cells.below(head)
+        # down the column while its cells keep the header's width: another table's cells differ
+        while box is not None and len(rows) < 30 and abs(box[0] - head[0]) + abs(box[2] - head[2]) < 4:
             found = pl.cell_words(box)
             if found and is_label(Segment(found[:3]), stop, pl.ocr):
                 break

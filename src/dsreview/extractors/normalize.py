@@ -289,7 +289,7 @@ def support_hours_at(text: str) -> list[tuple[int, str]]:
     return [(m.start(), collapse(m.group(0))) for m in _SUPPORT.finditer(text)]
 
 
-_QUOTED = re.compile(r"「\s*([^「」]{2,60}?)\s*」|[“\"]\s*([^“”\"]{2,60}?)\s*[”\"]")
+_QUOTED = re.compile(r"「\s*([^「」]{2,60}?)\s*」|[“\"]\s*([^“”\"()]{2,25}?)\s*[”\"]")
 # titles of laws, notices and documents are quoted the same way, but are no service's name
 _TITLE_END = re.compile(r"(법|법률|고시|규정|시행령|시행규칙|지침|명세서|약관|협약서|정책서|계약서|기준)$")
 
@@ -299,6 +299,8 @@ def quoted_names_at(text: str) -> list[tuple[int, str]]:
     or documents, with their positions."""
     out = []
     for m in _QUOTED.finditer(text):
+        if re.search(r"이하\s*$", text[max(0, m.start() - 6) : m.start()]):
+            continue  # a term the text defines (`이하 "회사"라 한다`), not a name
         name = collapse(m.group(1) or m.group(2) or "")
         if len(name) >= 2 and not _TITLE_END.search(name.replace(" ", "")) and name not in ("갑", "을"):
             out.append((m.start(), name))

@@ -129,6 +129,7 @@ class CorporateRegistryExtractor:
         pending: tuple[str, list[Word]] | None = None  # a line before the first item
         sequence = [(pl, i, ln) for pl in r.pages for i, ln in enumerate(pl.lines)]
         start = next(k for k, (pl, i, _) in enumerate(sequence) if pl is hit.page and i == hit.line)
+        start = _list_start(sequence, start, hit)
         for pl, i, line in sequence[start:]:
             text = line.text
             if i == hit.line and pl is hit.page:
@@ -170,6 +171,19 @@ class CorporateRegistryExtractor:
         if r.ocr:  # OCR's spaces between the syllables of a word: `정 보 통 신 공사업`
             items = [join_letter_spaced(i) for i in items]
         return r.make([nz.clean_text(i) or i for i in items], v)
+
+
+def _list_start(sequence: list[tuple[PageLines, int, Line]], start: int, hit: Hit) -> int:
+    """A label set beside the middle of its list (a cell centred on its lines): the list begins
+    at the `1.` above it, right of the label."""
+    for k in range(start - 1, max(-1, start - 12), -1):
+        pl, _, line = sequence[k]
+        if pl is not hit.page or line.x0 < hit.segment.x1:
+            return start
+        m = _ITEM.match(line.text)
+        if m and _item_number(m.group(1)) == 1:
+            return k
+    return start
 
 
 def _unlabelled_list(r: FieldReader) -> list[Hit]:

@@ -96,17 +96,19 @@ class CsapCertificateExtractor:
         labelled = r.text("issuer")
         if labelled and isinstance(labelled.value, str):
             text = squash(labelled.value)
-            labelled.value = next(
-                (k for k in known if fuzz.partial_ratio(k, text) >= 85), re.sub(r"장$", "", labelled.value)
-            )
-            return labelled
+            snapped = next((k for k in known if fuzz.partial_ratio(k, text) >= 85), None)
+            labelled.value = snapped or re.sub(r"장$", "", labelled.value)
+            if snapped is not None:
+                return labelled
+        # a known issuer printed on its own line (above its seal, in a footer) outweighs a label
+        # whose value names none (a web page's menu: `인증기관 | 알림마당`)
         for pl in r.pages:
             for line in reversed(pl.lines):
                 text = re.sub(r"[^가-힣]", "", line.text)  # seal strokes read as Latin: `진흥 So 원장`
                 for k in known:
                     if fuzz.partial_ratio(k, text) >= 85 and len(text) <= len(k) + 4:
                         return r.make(k, words_value(line.words, pl))
-        return None
+        return labelled
 
 
 def _csap_number(number: str, kind: FieldValue | None) -> str:
