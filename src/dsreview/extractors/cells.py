@@ -61,6 +61,8 @@ class Cells:
     def __init__(
         self, rules: list[tuple[float, float, float, float]], width: float = 595.0, height: float = 842.0
     ) -> None:
+        self._raw = rules
+        self._size = (width, height)
         self._max_height = 0.3 * height
         self._max_area = 0.18 * width * height
         self._v = _rules(rules, vertical=True)
@@ -147,3 +149,19 @@ class Cells:
             if min(r.hi, word.x1) - max(r.lo, word.x0) >= 0.6 * width:
                 return True
         return False
+
+    def without_strikes(self, words: list[Word]) -> Cells:
+        """The cells once the lines striking words through are taken away (they are no borders)."""
+
+        def strikes(rule: tuple[float, float, float, float]) -> bool:
+            x0, y, x1, y1 = rule
+            if y != y1:
+                return False
+            return any(
+                w.top + 0.3 * w.height <= y <= w.bottom - 0.25 * w.height
+                and min(x1, w.x1) - max(x0, w.x0) >= 0.6 * (w.x1 - w.x0)
+                for w in words
+            )
+
+        kept = [r for r in self._raw if not strikes(r)]
+        return self if len(kept) == len(self._raw) else Cells(kept, *self._size)

@@ -121,7 +121,12 @@ def lines_of(page: Page, words: list[Word], tools: PageTools | None = None) -> P
     """The page's lines built from `words` (its own, its second reading, or repaired ones)."""
     cells = Cells(page.rules, page.width, page.height) if page.rules else None
     if cells is not None and cells.any_horizontal:
-        words = [w for w in words if not cells.struck(w)]  # struck through: superseded, not current
+        typical = median([w.height for w in words]) if words else 0.0
+        # (a watermark's letters, many lines tall, lie over rules without being struck through)
+        struck = [w for w in words if w.height < 2.5 * typical and cells.struck(w)]
+        if struck:  # struck through: superseded, not current; the strokes are no cell borders
+            cells = cells.without_strikes(struck)
+            words = [w for w in words if w not in struck]
     lines = build_lines(words, cells=cells, vocabulary=label_vocabulary())
     return PageLines(page=page, lines=lines, ocr=page.ocr, tools=tools, cells=cells)
 

@@ -216,7 +216,12 @@ def build_lines(
                 continue
             cell = cells.of(cur) if cells else None
             if prev is not None and segments[-1] and (cell is not None or prev_cell is not None):
-                split = cell != prev_cell
+                # another cell, or a gap wide enough to set apart two things in one cell (an address
+                # and the date it changed on); spaced-out letters inside a cell stay together
+                spaced_letters = (
+                    _SYLLABLE.match(prev.text) is not None and _SYLLABLE.match(cur.text) is not None
+                )
+                split = cell != prev_cell or (cur.x0 - prev.x1 > height * 6 and not spaced_letters)
             else:
                 split = prev is not None and cur.x0 - prev.x1 > height * gap_factor and bool(segments[-1])
             if split:

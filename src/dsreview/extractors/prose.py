@@ -18,7 +18,7 @@ from dsreview.domain import Word
 from dsreview.extractors.labels import PageLines
 
 _END = re.compile(r"(다|음|함|임|요)\s*[.。]?\s*$|[.。]\s*$")
-_STARTS_ITEM = re.compile(r"^\s*([①-⑳]|\(?\d{1,2}[.)]|제\s*\d+\s*조|[가-하][.)]|[-•·※▶○●■□])")
+_STARTS_ITEM = re.compile(r"^\s*([①-⑳]|\(?\d{1,2}[.)]|제\s*\d+\s*조|[가-하][.)]|[-•·※▶○●■□\uf0a7\uf0b7])")
 
 
 @dataclass(slots=True)
@@ -33,15 +33,21 @@ def sentences(pages: list[PageLines]) -> Iterator[Sentence]:
     for pl in pages:
         i = 0
         while i < len(pl.lines):
-            words = list(pl.lines[i].words)
-            text = pl.lines[i].text
+            line = pl.lines[i]
+            words = list(line.words)
+            text = line.text
             j = i + 1
-            while j < len(pl.lines) and j - i < 4 and not _END.search(text):
+            # a table row is no sentence to join: its cells hold labelled values, read as such
+            tabular = len(line.segments) > 1 or any(seg.cell for seg in line.segments)
+            while not tabular and j < len(pl.lines) and j - i < 4 and not _END.search(text):
                 nxt = pl.lines[j]
-                if nxt.top - pl.lines[j - 1].bottom > 1.2 * pl.lines[j - 1].height or _STARTS_ITEM.match(
-                    nxt.text
+                gap = nxt.top - pl.lines[j - 1].bottom
+                if (
+                    gap > 1.2 * pl.lines[j - 1].height
+                    or _STARTS_ITEM.match(nxt.text)
+                    or len(nxt.segments) > 1
                 ):
-                    break
+                    break  # a new item, or a row (a bullet set apart from its text)
                 words += nxt.words
                 text += " " + nxt.text
                 j += 1

@@ -58,7 +58,7 @@ class CorporateRegistryExtractor:
         r = FieldReader(pages, self.doc_type)
         company = r.company("company_name")
         if company and isinstance(company.value, str):
-            company.value = _TRAILING_REGISTRATION.sub("", company.value).strip()
+            company = _without_registration(company)
         office = r.text("registry_office")
         if office and isinstance(office.value, str):
             office.value = re.split(r"\s*[/|]\s*|\s+발행등기소", office.value)[0].strip() or None
@@ -67,7 +67,7 @@ class CorporateRegistryExtractor:
             "registry_number": registry_number,
             "corporate_registration_number": r.identifier("corporate_registration_number", "crn"),
             "company_name": company,
-            "head_office": r.address("head_office"),
+            "head_office": _without_registration(r.address("head_office")),
             "incorporation_date": r.date("incorporation_date"),
             "capital": r.money("capital") or self._capital_by_shares(r),
             "representatives": self._representatives(r),
@@ -171,6 +171,13 @@ class CorporateRegistryExtractor:
         if r.ocr:  # OCR's spaces between the syllables of a word: `정 보 통 신 공사업`
             items = [join_letter_spaced(i) for i in items]
         return r.make([nz.clean_text(i) or i for i in items], v)
+
+
+def _without_registration(fv: FieldValue | None) -> FieldValue | None:
+    """An entry without the note of when it was registered (`… 6층 2013.05.16 이전 2013.05.20 등기`)."""
+    if fv is not None and isinstance(fv.value, str):
+        fv.value = _TRAILING_REGISTRATION.sub("", fv.value).strip() or fv.value
+    return fv
 
 
 def _list_start(sequence: list[tuple[PageLines, int, Line]], start: int, hit: Hit) -> int:

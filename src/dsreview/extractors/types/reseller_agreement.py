@@ -16,7 +16,7 @@ from dsreview.extractors.values import column_range, in_column, words_value
 
 # a tick in a party's column: a cell holding only a mark
 _MARK = re.compile(r"^\s*[(\[]?\s*[○◯●OoＯ0©®◎√✓✔VvY]\s*[)\]]?\s*$")
-_ENUMERATOR = re.compile(r"^\s*(\d{1,2}|[가-하])\s*[.)]?\s+")
+_ENUMERATOR = re.compile(r"^\s*(\d{1,2}|[가-하])\s*[.)]\s+")
 # `1. 서비스 개발 및 기능 개선: 갑이 수행한다`, `…: 갑과 을이 공동으로 수행한다`
 _ITEM_SENTENCE = re.compile(
     r"^\s*(?:\d{1,2}|[가-하])\s*[.)]\s*(?P<item>[^:：]{2,40}?)\s*[:：]\s*(?P<who>.+)$"
@@ -103,6 +103,8 @@ class ResellerAgreementExtractor:
                 break
             prev = line
             item_segs = [s for s in line.segments if (s.x0 + s.x1) / 2 < left]
+            if len(item_segs) > 1 and item_segs[0].text.strip().isdigit():
+                item_segs = item_segs[1:]  # a column of row numbers
             if spans:
                 ticked = tuple(
                     any(_MARK.search(s.text) for s in line.segments if in_column(s, sp)) for sp in spans
