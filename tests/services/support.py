@@ -273,6 +273,16 @@ def make_people(db: Database, settings: Settings) -> People:
         )
 
 
+def set_round(db: Database, round_id: int, status: str) -> None:
+    """Put a round in a state directly (setting up a test that is not about the round's states)."""
+    from dsreview.store.models import Round
+
+    with db.transaction() as s:
+        found = s.get(Round, round_id)
+        assert found is not None
+        found.status = status
+
+
 # -- reports without the engine ---------------------------------------------------------------------
 
 

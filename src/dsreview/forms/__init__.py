@@ -235,6 +235,11 @@ class FindingSpec:
     criterion: str | None
     ko: str
     en: str
+    variants: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (ko, en)
+
+    def text(self, lang: str, variant: str | None = None) -> str:
+        ko, en = self.variants.get(variant, (self.ko, self.en)) if variant else (self.ko, self.en)
+        return ko if lang == "ko" else en
 
 
 @lru_cache(maxsize=1)
@@ -248,9 +253,24 @@ def finding_specs() -> dict[str, FindingSpec]:
             criterion=v.get("criterion"),
             ko=v["ko"],
             en=v["en"],
+            variants={name: (t["ko"], t["en"]) for name, t in v.get("variants", {}).items()},
         )
         for code, v in raw["codes"].items()
     }
+
+
+@lru_cache(maxsize=1)
+def round_states() -> dict[str, Any]:
+    """The committee round's state machine and its words (`forms/rounds.json`)."""
+    data: dict[str, Any] = _read_json("rounds.json")
+    return data
+
+
+@lru_cache(maxsize=1)
+def event_kinds() -> dict[str, dict[str, Any]]:
+    """What may take a service below the criteria (`forms/events.json`): name, who raises it, text."""
+    data: dict[str, dict[str, Any]] = _read_json("events.json")["kinds"]
+    return data
 
 
 def resource_path(*parts: str) -> Path:

@@ -19,7 +19,7 @@ from dsreview.errors import ConflictError
 from dsreview.services import clock, contracts, intake, sanctions, selection, users
 from dsreview.services.actors import Actor
 from dsreview.store import BlobStore
-from dsreview.store.models import Application, ApplicationStatus
+from dsreview.store.models import Application, ApplicationStatus, RoundStatus
 from dsreview.store.repositories import ApplicationRepository, RoundRepository, UserRepository
 
 PASSWORD = "dsreview-demo"
@@ -88,8 +88,8 @@ def _submit(
             settings=settings,
             blobs=blobs,
             files=[intake.IncomingFile(name=p.name, stream=h) for p, h in zip(files, handles, strict=True)],
-            application_date=when,
             round_id=round_id,
+            received_on=when,
         )
     finally:
         for handle in handles:
@@ -165,7 +165,7 @@ def load(session: Session, *, settings: Settings, blobs: BlobStore, samples_dir:
         if case == SELECTED_CASE:
             state.selected_application = application.id
         state.check_jobs.append(_latest_job(session, application))
-    old.status = "closed"
+    old.status = RoundStatus.committee  # its committee met 400 days ago; `finish` records its result
     return state
 
 
@@ -205,6 +205,8 @@ def finish(session: Session, *, settings: Settings, blobs: BlobStore, state: Dem
     service = selection.service_of(session, application_id=application.id)
     if service is None:
         return
+    if old_round is not None:
+        old_round.status = RoundStatus.finalised
     selection.publish(session, actor=staff, service_ids=[service.id])
     contract_date = decided + timedelta(days=60)
     contracts.register_contract(

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from dsreview.config import Settings
 from dsreview.domain import CRITERIA, Report
 from dsreview.errors import ConflictError, DataValidationError, NotFoundError
-from dsreview.services import audit, clock, documents, rendering
+from dsreview.services import audit, clock, documents, rendering, rounds
 from dsreview.services.actors import Actor, require_role
 from dsreview.services.intake import visible_application
 from dsreview.store import BlobStore
@@ -24,10 +24,12 @@ from dsreview.store.models import (
     Assignment,
     GeneratedDocument,
     Opinion,
+    Purpose,
     Role,
+    RoundStatus,
     utcnow,
 )
-from dsreview.store.repositories import AssignmentRepository, UserRepository
+from dsreview.store.repositories import AssignmentRepository, RoundRepository, UserRepository
 from dsreview.validators import periods
 
 S = ApplicationStatus
@@ -66,6 +68,15 @@ def _staff_application(
             detail={"status": application.status, "allowed": list(states)},
         )
     return application
+
+
+def _in_review(session: Session, application: Application, action: str) -> None:
+    """Reviews of a round run while it is in 검토 (a re-review is not a round's business)."""
+    if application.purpose == Purpose.re_review:
+        return
+    round_ = RoundRepository(session).get(application.round_id)
+    if round_ is not None:
+        rounds.require(round_, RoundStatus.reviewing, action=action)
 
 
 def request_supplement(
@@ -107,6 +118,7 @@ def request_supplement(
         title=f"보완 요청서_{application.number}",
     )
     application.status = S.supplement_requested
+    application.supplement_due = due
     audit.record(
         session,
         actor=actor,
@@ -131,6 +143,7 @@ def assign_reviewers(
 ) -> list[Assignment]:
     """Assign reviewers; each receives a review opinion form pre-filled from the check report."""
     application = _staff_application(session, actor, application_id, (S.checked, S.under_review))
+    _in_review(session, application, "검토위원 지정")
     report = report_of(application)
     wanted = sorted(set(reviewer_ids))
     if not wanted:
@@ -280,6 +293,7 @@ def generate_review_report(
 ) -> GeneratedDocument:
     """The review result report (검토 결과보고서) from every reviewer's returned opinion."""
     application = _staff_application(session, actor, application_id, (S.under_review, S.reviewed))
+    _in_review(session, application, "검토 결과보고서 작성")
     assignments = AssignmentRepository(session).for_application(application.id)
     pending = [a.reviewer_id for a in assignments if a.submitted_at is None]
     if not assignments or pending:

@@ -83,6 +83,7 @@ def update_round(
         selection.update_round(
             session,
             actor=actor,
+            settings=ctx.settings,
             round_id=round_id,
             status=status or None,
             committee_date=optional_date(committee_date, "/committee_date", "위원회 개최일"),

@@ -27,7 +27,7 @@ from dsreview.web.deps import (
     web_session,
     write_session,
 )
-from dsreview.web.forms import optional_date, optional_int
+from dsreview.web.forms import optional_int
 from dsreview.web.pages import PageRoute, redirect, render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -78,7 +78,6 @@ def apply(
     request: Request,
     files: Annotated[list[UploadFile] | None, File()] = None,
     round_id: Annotated[str, Form(max_length=12)] = "",
-    application_date: Annotated[str, Form(max_length=20)] = "",
     actor: Actor = Depends(VENDOR),
     ctx: Parts = Depends(parts),
     session: Session = Depends(write_session),
@@ -90,7 +89,6 @@ def apply(
         settings=ctx.settings,
         blobs=ctx.blobs,
         files=[_incoming(f) for f in chosen],
-        application_date=optional_date(application_date, "/application_date", "신청일"),
         round_id=optional_int(round_id, "/round_id"),
     )
     dispatch.commit(session, ctx.queue)
