@@ -10,9 +10,9 @@ import pytest
 
 from dsreview.config import Settings
 from dsreview.errors import DataValidationError
-from dsreview.services.web_checklist import checklist
 from dsreview.services.web_queue import QueueFilter, RoundStats
 from dsreview.store.models import Application
+from dsreview.templates.checklist import checklist
 from dsreview.web import charts
 from dsreview.web.fields import field_input
 from tests.services.support import report_from_truth
@@ -99,7 +99,7 @@ def test_charts_are_svg_with_their_text_escaped() -> None:
 
 def test_checklist_of_an_incomplete_bundle(settings: Settings) -> None:
     report = report_from_truth("S25")  # credit rating and capability evidence missing
-    view = checklist(report, settings=settings)
+    view = checklist(report)
     rows = {row.type: row for row in view.documents}
     assert rows["credit_rating"].state == "missing"
     assert rows["capability_evidence"].state == "missing"

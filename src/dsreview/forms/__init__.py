@@ -191,6 +191,14 @@ def requirements(stage: str = "application") -> tuple[Requirement, ...]:
     )
 
 
+def applicable(application: dict[str, Any], stage: str = "application") -> list[Requirement]:
+    """The documents required of a bundle whose application form says `application` (with no
+    form, the unconditional ones)."""
+    return [
+        r for r in requirements(stage) if r.applies(application) or (not application and not r.conditional)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     """The versioned policy file: thresholds and periods of the 고시 in force."""
