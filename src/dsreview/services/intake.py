@@ -124,19 +124,12 @@ def submit_application(
         )
     )
     application.number = f"DS-{application.created_at.year}-{application.id:05d}"
-    for position, (incoming, sha, size) in enumerate(stored):
-        session.add(
-            ApplicationFile(
-                application_id=application.id,
-                sha256=sha,
-                name=safe_name(incoming.name),
-                size=size,
-                position=position,
-                uploaded_by=actor.user_id,
-            )
-        )
-    session.flush()
-    work.request_job(session, kind=work.CHECK, subject_id=application.id, generation=1, actor=actor)
+    add_files(
+        session,
+        application=application,
+        files=[(sha, safe_name(incoming.name), size) for incoming, sha, size in stored],
+        actor=actor,
+    )
     audit.record(
         session,
         actor=actor,
@@ -147,6 +140,25 @@ def submit_application(
         files=[sha for _, sha, _ in stored],
     )
     return application
+
+
+def add_files(
+    session: Session, *, application: Application, files: Sequence[tuple[str, str, int]], actor: Actor
+) -> None:
+    """A new application's files (sha256, name, size) in order, and its first check requested."""
+    for position, (sha, name, size) in enumerate(files):
+        session.add(
+            ApplicationFile(
+                application_id=application.id,
+                sha256=sha,
+                name=name,
+                size=size,
+                position=position,
+                uploaded_by=actor.user_id,
+            )
+        )
+    session.flush()
+    work.request_job(session, kind=work.CHECK, subject_id=application.id, generation=1, actor=actor)
 
 
 def visible_application(session: Session, *, actor: Actor, application_id: int) -> Application:

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from dsreview.config import Settings
 from dsreview.errors import ConflictError, DataValidationError
-from dsreview.services import audit, catalogue, clock, postings, work
+from dsreview.services import audit, catalogue, clock, intake, postings
 from dsreview.services.actors import Actor
 from dsreview.store import BlobStore
-from dsreview.store.models import Application, ApplicationFile, ApplicationStatus, Purpose, Service
+from dsreview.store.models import Application, ApplicationStatus, Purpose, Service
 from dsreview.store.repositories import (
     ApplicationRepository,
     QualityCheckRepository,
@@ -108,19 +108,7 @@ def open_re_review(
         )
     )
     application.number = f"RR-{application.created_at.year}-{application.id:05d}"
-    for position, (sha, name, size) in enumerate(files):
-        session.add(
-            ApplicationFile(
-                application_id=application.id,
-                sha256=sha,
-                name=name,
-                size=size,
-                position=position,
-                uploaded_by=actor.user_id,
-            )
-        )
-    session.flush()
-    work.request_job(session, kind=work.CHECK, subject_id=application.id, generation=1, actor=actor)
+    intake.add_files(session, application=application, files=files, actor=actor)
     audit.record(
         session,
         actor=actor,

@@ -24,12 +24,18 @@ from dsreview.store.models import (
     Assignment,
     GeneratedDocument,
     Opinion,
+    Organisation,
     Purpose,
     Role,
     RoundStatus,
     utcnow,
 )
-from dsreview.store.repositories import AssignmentRepository, RoundRepository, UserRepository
+from dsreview.store.repositories import (
+    AssignmentRepository,
+    OrganisationRepository,
+    RoundRepository,
+    UserRepository,
+)
 from dsreview.validators import periods
 
 S = ApplicationStatus
@@ -309,9 +315,14 @@ def generate_review_report(
         "report_date": clock.today(settings).isoformat(),
         "application_date": (application.application_date or application.created_at.date()).isoformat(),
         "applicant": {
-            "company_name": fields.get("company_name") or application.company_name or "-",
+            "company_name": fields.get("company_name")
+            or application.company_name
+            or _org(session, application).name,
             "representative": fields.get("representative") or "-",
-            "business_registration_number": fields.get("business_registration_number") or "-",
+            # the form's number; when the form could not be read, the applying account's company's
+            "business_registration_number": fields.get("business_registration_number")
+            or _org(session, application).brn
+            or "-",
         },
         "service": {
             "service_name": fields.get("service_name") or application.service_name or "-",
@@ -357,6 +368,11 @@ def generate_review_report(
         files=[doc.docx_sha256],
     )
     return doc
+
+
+def _org(session: Session, application: Application) -> Organisation:
+    found = OrganisationRepository(session).get(application.organisation_id)
+    return found if found is not None else Organisation(name="-", brn=None)
 
 
 def assignments(session: Session, *, actor: Actor, application_id: int) -> Sequence[Assignment]:

@@ -233,8 +233,8 @@ def stats_page(
 ) -> Response:
     chosen = int_or_none(round_id)
     rounds = selection.list_rounds(session)
-    if chosen is None and round_id is None and rounds:
-        chosen = rounds[0].id
+    if chosen is None and round_id is None and rounds:  # the round taking applications, else the newest
+        chosen = next((r.id for r in rounds if r.status == "open"), rounds[0].id)
     stats = round_statistics(session, actor=actor, round_id=chosen)
     titles = rendering.criteria_titles()
     finding_items = [(ui(code, "finding"), count) for code, count in stats.findings.most_common()]
