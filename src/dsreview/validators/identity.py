@@ -27,7 +27,7 @@ class Applicant:
 def bundle_brn(documents: list[ExtractedDocument]) -> str | None:
     """The business registration number the bundle gives (the form's, else another document's)."""
     by_type = {d.type: d for d in reversed(documents)}
-    for doc_type, name in BRN:
+    for doc_type, name in _slots("brn"):
         doc = by_type.get(doc_type)
         value = doc.fields.get(name) if doc else None
         if isinstance(value, str) and len(digits_of(value)) == 10:
@@ -38,7 +38,10 @@ def bundle_brn(documents: list[ExtractedDocument]) -> str | None:
 def check_applicant(ctx: Context, applicant: Applicant) -> None:
     """The bundle must be the applying account's company: its BRN, else its name, names it."""
     who = f"{applicant.name}, {applicant.brn}" if applicant.brn else applicant.name
-    for slots, key, theirs in ((BRN, digits_of, applicant.brn), (NAME, company_key, applicant.name)):
+    for slots, key, theirs in (
+        (_slots("brn"), digits_of, applicant.brn),
+        (_slots("company"), company_key, applicant.name),
+    ):
         if not theirs:
             continue
         found = [
