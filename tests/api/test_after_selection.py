@@ -316,3 +316,53 @@ def test_search_by_requirements_and_compare(api: Api, db: Database, service_sett
     assert [s["id"] for s in side] == [second["id"], first["id"]]
     six = api.get(None, "/api/public/catalogue/compare", params={"ids": list(range(1, 7))})
     assert six.status_code == 422
+
+
+def test_the_daily_watch_is_asked_for_once_a_day(db: Database, service_settings: Settings) -> None:
+    from dsreview.services import watch
+
+    day = today(service_settings)
+    with db.transaction() as s:
+        assert watch.ensure_daily(s, today=day) is not None
+    with db.transaction() as s:
+        assert watch.ensure_daily(s, today=day) is None
+        assert watch.ensure_daily(s, today=day + timedelta(days=1)) is not None
+
+
+def test_every_deadline_and_no_contract_on_time_listed_as_late(
+    api: Api, db: Database, service_settings: Settings, people: People
+) -> None:
+    from dsreview.services import web_deadlines
+
+    service = listed(api, db, service_settings, "S01")
+    signed = today(service_settings) - timedelta(days=5)
+    base = {
+        "name": "회의록 도입",
+        "method": "catalog",
+        "amount": "48,000,000원",
+        "contract_date": signed.isoformat(),
+        "start_date": signed.isoformat(),
+        "end_date": (signed + timedelta(days=20)).isoformat(),
+        "service_ids": [service["id"]],
+        "proposal_score": 80,  # not qualified, but registered on time and negotiated on time
+        "evaluation_date": signed.isoformat(),
+        "negotiation_date": signed.isoformat(),
+    }
+    r = api.post("agency", "/api/contracts", json=base)
+    assert r.status_code == 201, r.text
+    assert r.json()["amount"] == 48_000_000
+    assert r.json()["flags"] == ["proposal_not_qualified"]
+    app_id = submit(api, "S10")
+    record_fake_check(db, app_id, report_from_truth("S10"))
+    r = api.post("staff", f"/api/applications/{app_id}/supplement-request", json={})
+    assert r.status_code == 201, r.text
+    due = api.get("vendor", f"/api/applications/{app_id}").json()["supplement_due"]
+    assert due is not None
+    with db.session(write=False) as s:
+        found = web_deadlines.deadlines(s, actor=people.staff, settings=service_settings)
+    assert found.late_contracts == []
+    assert [d.what for d in found.contracts] == ["ending"]
+    assert [(d.subject, d.due.isoformat()) for d in found.supplements] == [
+        (api.get("staff", f"/api/applications/{app_id}").json()["number"], due)
+    ]
+    assert [d.subject for d in found.certificates if d.link.startswith("/staff/services/")] == []
