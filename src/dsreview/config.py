@@ -49,6 +49,14 @@ class Limits(BaseModel):
     max_files_per_bundle: int = 40
 
 
+class BusinessStatusSettings(BaseModel):
+    """국세청 사업자등록 상태조회 (the public data portal's nts-businessman service); off without a key."""
+
+    service_key: str = Field(default="", description="The portal's serviceKey; empty: the lookup is skipped")
+    url: str = "https://api.odcloud.kr/api/nts-businessman/v1/status"
+    timeout_seconds: float = 10.0
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="DSREVIEW_", env_nested_delimiter="__", extra="ignore", frozen=True
@@ -65,6 +73,7 @@ class Settings(BaseSettings):
 
     limits: Limits = Limits()
     organisation: OrganisationProfile = OrganisationProfile()
+    business_status: BusinessStatusSettings = BusinessStatusSettings()
 
     policy_file: Path | None = Field(default=None, description="Override of the packaged policy file")
     ocr_cache: bool = True

@@ -29,6 +29,7 @@ from tests.services.support import (
     make_people,
     record_fake_check,
     report_from_truth,
+    set_round,
     upload_files,
 )
 
@@ -49,11 +50,14 @@ def _seed(api: Api, db: Database, settings_: Settings, staff_id: int) -> dict[st
         application = selection.ApplicationRepository(s).get(app_id)
         assert application is not None
         application.status = "reviewed"
-    api.post(
+    set_round(db, 1, "committee")
+    r = api.post(
         "staff",
         f"/api/applications/{app_id}/decision",
-        json={"decision": "selected", "decided_on": "2024-01-10"},
+        json={"decision": "selected", "decided_on": "2025-06-20"},
     )
+    assert r.status_code == 200, r.text
+    set_round(db, 1, "open")  # the generated requests may submit bundles too
     service_id = api.get("staff", "/api/services").json()[0]["id"]
     api.post("staff", "/api/services/publish", json={"service_ids": [service_id]})
     contract = api.post(

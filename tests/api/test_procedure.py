@@ -57,6 +57,14 @@ def opinion(verdict: str = "suitable") -> dict[str, object]:
     }
 
 
+def advance(api: Api, round_id: int, *states: str) -> None:
+    """Move a round on through the API, one state after another."""
+    for state in states:
+        r = api.request("staff", "PATCH", f"/api/rounds/{round_id}", json={"status": state})
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == state
+
+
 def run_jobs(db: Database, settings: Settings, kind: str) -> None:
     """Run queued jobs of a kind in this process, as a worker would (no PDF converters here)."""
     from dsreview.store.repositories import JobRepository
@@ -160,6 +168,10 @@ def test_review_decision_notice_contract_quality_posting(
     record_fake_check(db, app_id, report_from_truth("S01"))
     reviewers = [people.reviewer.user_id, people.other_reviewer.user_id]
     assert {u["id"] for u in api.get("staff", "/api/reviewers").json()} == set(reviewers)
+    early = api.post("staff", f"/api/applications/{app_id}/assignments", json={"reviewer_ids": reviewers})
+    assert early.status_code == 409  # the round still takes applications
+    assert "접수 중 단계" in early.json()["message"]
+    advance(api, people.round_id, "closed", "reviewing")
     r = api.post("staff", f"/api/applications/{app_id}/assignments", json={"reviewer_ids": reviewers})
     assert r.status_code == 201, r.text
     assert len(r.json()) == 2
@@ -184,6 +196,7 @@ def test_review_decision_notice_contract_quality_posting(
     assert r.json()["kind"] == "review_report"
     # The committee selects it; a year ago, so the quality check is due now.
     decided = today(service_settings) - timedelta(days=400)
+    advance(api, people.round_id, "committee")
     r = api.post(
         "staff",
         f"/api/applications/{app_id}/decision",
@@ -194,7 +207,9 @@ def test_review_decision_notice_contract_quality_posting(
     service = api.get("staff", "/api/services").json()[0]
     assert service["status"] == "selected"
     assert service["selection_number"].startswith("DS")
-    # Notices of the round in one batch: a job, watched through the API.
+    # Notices of the round in one batch, once its result is final: a job, watched through the API.
+    assert api.post("staff", f"/api/rounds/{people.round_id}/selection-notices").status_code == 409
+    advance(api, people.round_id, "finalised")
     r = api.post("staff", f"/api/rounds/{people.round_id}/selection-notices")
     assert r.status_code == 202, r.text
     job_id = r.json()["id"]
@@ -325,22 +340,24 @@ def test_review_decision_notice_contract_quality_posting(
     assert api.get("vendor", "/api/audit").status_code == 403
 
 
-def _select(api: Api, db: Database, case: str) -> int:
-    """Upload, (fake) check, two opinions, the review report and the committee's selection."""
+def _select(api: Api, db: Database, case: str, round_id: int) -> int:
+    """Upload, (fake) check, an opinion, the review report and the committee's selection."""
     app_id = submit(api, case)
     record_fake_check(db, app_id, report_from_truth(case))
+    advance(api, round_id, "closed", "reviewing")
     reviewer = api.get("staff", "/api/reviewers").json()[0]["id"]
     assert api.post(
         "staff", f"/api/applications/{app_id}/assignments", json={"reviewer_ids": [reviewer]}
     ).is_success
     assert api.request("reviewer", "PUT", f"/api/applications/{app_id}/opinion", json=opinion()).is_success
     assert api.post("staff", f"/api/applications/{app_id}/review-report", json={}).is_success
+    advance(api, round_id, "committee")
     r = api.post("staff", f"/api/applications/{app_id}/decision", json={"decision": "selected"})
     assert r.status_code == 200, r.text
     return app_id
 
 
-def test_a_service_selected_after_the_notices_gets_its_own(
+def test_notices_once_the_result_is_final_and_a_rerun_fills_gaps(
     api: Api, db: Database, service_settings: Settings, people: People
 ) -> None:
     from dsreview.store.models import GeneratedDocument
@@ -351,12 +368,15 @@ def test_a_service_selected_after_the_notices_gets_its_own(
         run_jobs(db, service_settings, "selection_notices")
         return int(api.get("staff", f"/api/jobs/{r.json()['id']}").json()["result"]["count"])
 
-    _select(api, db, "S01")
-    assert notices() == 1
-    _select(api, db, "S02")  # the same vendor, a second service, selected later in the round
+    _select(api, db, "S01", people.round_id)
+    refused = api.post("staff", f"/api/rounds/{people.round_id}/selection-notices")
+    assert refused.status_code == 409
+    assert "결과 확정" in refused.json()["message"]
+    advance(api, people.round_id, "finalised")
     assert notices() == 1
     assert notices() == 0  # nothing new: a re-run only fills gaps
     with db.session(write=False) as s:
         rows = [d.data["services"] for d in s.query(GeneratedDocument).filter_by(kind="selection_notice")]
-    assert sorted(len(services) for services in rows) == [1, 1]
-    assert len({services[0]["selection_number"] for services in rows}) == 2
+    assert [len(services) for services in rows] == [1]
+    late = api.post("staff", "/api/applications/1/decision", json={"decision": "not_selected"})
+    assert late.status_code == 409  # decided already, and the round's result is final

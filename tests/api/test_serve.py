@@ -88,8 +88,8 @@ def test_serve_demo_and_ctrl_c(tmp_path: Path) -> None:
             )
             token = r.json()["access_token"]
             apps = client.get("/api/applications", headers={"Authorization": f"Bearer {token}"}).json()
-            assert sorted(a["status"] for a in apps) == ["checked"] * 4 + ["selected"]
-            assert len(client.get("/api/public/catalogue").json()) == 1
+            assert sorted(a["status"] for a in apps) == ["checked"] * 4 + ["selected"] * 3
+            assert len(client.get("/api/public/catalogue").json()) == 3
 
             def converters_up() -> bool:
                 return any(

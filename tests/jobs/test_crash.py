@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import signal
+from datetime import date
 
 import pytest
 
@@ -18,7 +19,9 @@ from tests.services.support import (
     api_for,
     case_files,
     make_people,
+    received,
     upload_files,
+    vendor_for,
     wait_for,
     wait_status,
 )
@@ -31,14 +34,15 @@ def test_sigkill_mid_check_then_restart(db: Database, service_settings: Settings
     people = make_people(db, service_settings)
     files = case_files(CASE)
     with api_for(service_settings, db, people) as api:
+        vendor = vendor_for(db, service_settings, api, CASE)  # the bundle is its company's
         first = WorkerProcess(service_settings).start()
         try:
-            r = api.post("vendor", "/api/applications", files=upload_files(files))
+            r = api.post(vendor, "/api/applications", files=upload_files(files))
             assert r.status_code == 202
             app_id = r.json()["id"]
 
             def in_the_middle() -> bool:
-                body = api.get("vendor", f"/api/applications/{app_id}").json()
+                body = api.get(vendor, f"/api/applications/{app_id}").json()
                 assert body["status"] != "checked", "the check finished before it could be interrupted"
                 return bool(body["status"] == "processing" and body["job"]["status"] == "running")
 
@@ -48,13 +52,15 @@ def test_sigkill_mid_check_then_restart(db: Database, service_settings: Settings
             first.process.wait(10)
         finally:
             first.stop()
-        body = api.get("vendor", f"/api/applications/{app_id}").json()
+        body = api.get(vendor, f"/api/applications/{app_id}").json()
         assert (body["status"], body["job"]["status"]) == ("processing", "running")
+        # judged, after the restart, on the day the sample's truth was written for
+        truth = json.loads((CASES / CASE / "truth.json").read_text(encoding="utf-8"))
+        received(db, app_id, date.fromisoformat(truth["application_date"]))
         with WorkerProcess(service_settings) as second:
-            body = wait_status(api, "vendor", app_id, {"checked", "failed"}, timeout=180)
+            body = wait_status(api, vendor, app_id, {"checked", "failed"}, timeout=180)
             assert body["status"] == "checked", second.output()[-3000:]
         assert body["job"]["attempts"] == 2
-        truth = json.loads((CASES / CASE / "truth.json").read_text(encoding="utf-8"))
         assert body["report"]["complete"] == truth["expected"]["complete"]
         blobs = BlobStore(service_settings.blob_dir)
         sent = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}

@@ -273,6 +273,46 @@ def make_people(db: Database, settings: Settings) -> People:
         )
 
 
+def vendor_for(db: Database, settings: Settings, api: Api, case: str) -> str:
+    """A vendor account of the sample's own company, signed in on `api` as `case`."""
+    truth = json.loads((CASES / case / "truth.json").read_text(encoding="utf-8"))
+    form = next(d["fields"] for d in truth["documents"] if d["type"] == "application_form")
+    email = f"{case.lower()}@test.kr"
+    with db.transaction() as s:
+        users.create_user(
+            s,
+            settings=settings,
+            email=email,
+            password=PASSWORD,
+            role="vendor",
+            name=case,
+            org_brn=form["business_registration_number"],
+            org_name=form["company_name"],
+        )
+    api.login(case, email)
+    return case
+
+
+def set_round(db: Database, round_id: int, status: str) -> None:
+    """Put a round in a state directly (setting up a test that is not about the round's states)."""
+    from dsreview.store.models import Round
+
+    with db.transaction() as s:
+        found = s.get(Round, round_id)
+        assert found is not None
+        found.status = status
+
+
+def received(db: Database, application_id: int, day: date) -> None:
+    """Date a bundle's receipt (tests that judge a sample on the day its truth was written for)."""
+    from dsreview.store.models import Application
+
+    with db.transaction() as s:
+        found = s.get(Application, application_id)
+        assert found is not None
+        found.received_on = day
+
+
 # -- reports without the engine ---------------------------------------------------------------------
 
 

@@ -163,20 +163,32 @@ def wait_checked(server: WebServer, application_id: int, *, timeout: float = 120
     assert status_of(server, application_id) == "checked"
 
 
-def listed_service(server: WebServer, case: str, *, decided_on: date | None = None) -> int:
-    """A service selected and listed in the catalogue, through every step's service (fake check)."""
+def listed_service(
+    server: WebServer, case: str, *, decided_on: date | None = None, vendor: str = "other_vendor"
+) -> int:
+    """A service selected and listed in the catalogue, through every step's service (fake check),
+    in a round of its own that ends finalised (the shared round keeps taking applications)."""
     people, s = server.people, server.settings
+    actor: Actor = getattr(people, vendor)
+    met = decided_on or date.today()
     with dispatch.transaction(server.db, server.queue) as session:
+        round_ = selection.create_round(
+            session, actor=people.staff, name=f"{case} 차수", number=9, committee_date=met
+        )
+        round_id = round_.id
         application = intake.submit_application(
             session,
-            actor=people.other_vendor,
+            actor=actor,
             settings=s,
             blobs=server.blobs,
             files=[intake.IncomingFile(name="bundle.pdf", stream=io.BytesIO(b"%PDF-1.4 placeholder"))],
+            round_id=round_id,
         )
         application_id = application.id
     record_fake_check(server.db, application_id, report_from_truth(case))
     with dispatch.transaction(server.db, server.queue) as session:
+        round_ = selection.get_round(session, round_id=round_id)
+        round_.status = "reviewing"
         kw: dict[str, Any] = {"settings": s, "blobs": server.blobs, "application_id": application_id}
         review.assign_reviewers(
             session, actor=people.staff, reviewer_ids=[people.other_reviewer.user_id], **kw
@@ -189,14 +201,16 @@ def listed_service(server: WebServer, case: str, *, decided_on: date | None = No
             overall="suitable",
         )
         review.generate_review_report(session, actor=people.staff, **kw)
+        round_.status = "committee"
         selection.record_decision(
             session,
             actor=people.staff,
             settings=s,
             application_id=application_id,
             decision="selected",
-            decided_on=decided_on,
+            decided_on=met,
         )
+        round_.status = "finalised"
         service = selection.service_of(session, application_id=application_id)
         assert service is not None
         selection.publish(session, actor=people.staff, service_ids=[service.id])

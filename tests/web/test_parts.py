@@ -10,9 +10,9 @@ import pytest
 
 from dsreview.config import Settings
 from dsreview.errors import DataValidationError
-from dsreview.services.web_checklist import checklist
 from dsreview.services.web_queue import QueueFilter, RoundStats
 from dsreview.store.models import Application
+from dsreview.templates.checklist import checklist
 from dsreview.web import charts
 from dsreview.web.fields import field_input
 from tests.services.support import report_from_truth
@@ -99,7 +99,7 @@ def test_charts_are_svg_with_their_text_escaped() -> None:
 
 def test_checklist_of_an_incomplete_bundle(settings: Settings) -> None:
     report = report_from_truth("S25")  # credit rating and capability evidence missing
-    view = checklist(report, settings=settings)
+    view = checklist(report)
     rows = {row.type: row for row in view.documents}
     assert rows["credit_rating"].state == "missing"
     assert rows["capability_evidence"].state == "missing"
@@ -109,3 +109,28 @@ def test_checklist_of_an_incomplete_bundle(settings: Settings) -> None:
     assert [c.id for c in view.criteria] == ["1", "2-1", "2-2", "3-1", "3-2", "3-3"]
     assert not view.complete
     assert view.to_fix >= 2
+
+
+def test_a_page_never_says_nothing_to_fix_above_a_request_to_resubmit() -> None:
+    from dsreview.domain import Severity
+    from dsreview.forms.messages import finding
+    from dsreview.templates.prefill import supplement_request_data
+    from dsreview.web.pages import environment
+
+    report = report_from_truth("S01")
+    report.findings.append(finding("unclassified_document", source="extra.pdf", detail="3"))
+    assert report.complete
+    view = checklist(report)
+    assert view.to_fix == 1
+    assert view.asks[0].finding.severity is Severity.warning
+    html = (
+        environment()
+        .get_template("partials/checklist.html")
+        .render(checklist=view, replaceable=False, file_ids={}, label=lambda v, g: v)
+    )
+    assert "보완할 점이 없습니다" not in html
+    assert "‘할 일’ 1건" in html
+    # The supplement request asks for the same thing, from the same checklist.
+    request = {"document_number": "X-1", "issue_date": "2026-12-02", "application_number": "DS-2026-00001"}
+    data = supplement_request_data(report, request, settings=Settings())
+    assert [item["document"] for item in data["items"]] == ["제출 파일 「extra.pdf」"]

@@ -6,10 +6,12 @@ inspected (screenshots at 1280 and 390 px, overflow, axe-core)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from dsreview.templates.filters import kdate
 from tests.services.support import CASES
 from tests.web.support import WebServer, inspect, login, logout, wait_checked
 
@@ -22,11 +24,30 @@ def _application_id(page: Page) -> int:
     return int(found.group(1))
 
 
+def _advance(page: Page, round_name: str, state: str) -> None:
+    page.get_by_role("link", name="심사 차수·통보").click()
+    page.get_by_role("button", name=f"{state} 단계로 ({round_name})").click()
+    expect(page.get_by_role("status").filter(has_text=f"{state} 단계입니다")).to_be_visible()
+
+
 def test_upload_to_selection_notice(page: Page, web_server: WebServer) -> None:
+    # Staff: a round of this test's own, its committee meeting today.
+    round_name = f"브라우저 심사 {date.today().isoformat()}"
+    login(page, web_server, "staff")
+    page.get_by_role("link", name="심사 차수·통보").click()
+    page.get_by_label("차수 이름").fill(round_name)
+    page.get_by_label("차수 번호").fill("7")
+    page.get_by_label("위원회 개최일").last.fill(date.today().isoformat())
+    page.get_by_role("button", name="차수 만들기").click()
+    expect(page.get_by_role("status").filter(has_text="만들었습니다")).to_be_visible()
+    expect(page.get_by_role("heading", name=round_name)).to_be_visible()
+    logout(page)
+
     # Vendor: a text bundle chosen with the file dialog (the keyboard path), per-file progress.
     login(page, web_server, "vendor")
     expect(page.get_by_role("heading", name="내 신청")).to_be_visible()
     page.get_by_role("link", name="새 신청", exact=True).click()
+    page.get_by_label("심사 차수").select_option(label=f"{round_name} (위원회 {kdate(date.today())})")
     files = sorted(p for p in (CASES / "S01").iterdir() if p.suffix == ".pdf")
     page.locator("#files").set_input_files(files)
     expect(page.locator("[data-file-list] li")).to_have_count(len(files))
@@ -62,9 +83,14 @@ def test_upload_to_selection_notice(page: Page, web_server: WebServer) -> None:
     row.get_by_role("button", name="고치고 다시 확인").click()
     expect(page.get_by_role("status").filter(has_text="값을 고쳤습니다")).to_be_visible()
     wait_checked(web_server, application_id)
-    page.reload()
+    # the page reloads itself when the check ends (its progress poll says so)
     history = page.locator("section", has=page.get_by_role("heading", name="값 수정 기록"))
-    expect(history.get_by_role("cell", name="확인 결과 동일인")).to_be_visible()
+    expect(history.get_by_role("cell", name="확인 결과 동일인")).to_be_visible(timeout=60_000)
+    expect(page.locator("#check-progress")).to_have_count(0, timeout=60_000)
+    # Reviewers are assigned once intake has closed and the round is in review.
+    _advance(page, round_name, "접수 마감")
+    _advance(page, round_name, "검토")
+    page.goto(f"{web_server.url}/staff/applications/{application_id}")
     page.get_by_label("박검토").check()
     page.get_by_role("button", name="지정하고 의견서 보내기").click()
     expect(page.get_by_role("status").filter(has_text="검토위원 1명")).to_be_visible()
@@ -92,12 +118,13 @@ def test_upload_to_selection_notice(page: Page, web_server: WebServer) -> None:
     page.goto(f"{web_server.url}/staff/applications/{application_id}")
     page.get_by_role("button", name="결과보고서 만들기").click()
     expect(page.get_by_role("status").filter(has_text="검토 결과보고서를 만들었습니다")).to_be_visible()
+    _advance(page, round_name, "심사위원회")
+    page.goto(f"{web_server.url}/staff/applications/{application_id}")
     page.get_by_label("선정", exact=True).check()
     page.get_by_role("button", name="결정 기록").click()
     expect(page.get_by_role("status").filter(has_text="선정으로 기록했습니다")).to_be_visible()
-    page.get_by_role("link", name="심사 차수·통보").click()
+    _advance(page, round_name, "결과 확정")
     inspect(page, "staff-rounds")
-    round_name = web_server.round_name
     page.get_by_role("button", name=f"통보서 만들기 ({round_name})").click()
     page.wait_for_url(re.compile(r"/staff/jobs/\d+"))
     expect(page.get_by_text("모두 마쳤습니다")).to_be_visible(timeout=60_000)

@@ -38,13 +38,14 @@ def test_catalogue_and_postings(page: Page, web_server: WebServer) -> None:
         service = ServiceRepository(session).get(listed)
         assert service is not None
         name, company = service.name, service.company_name
-    page.get_by_label("서비스명 또는 기업명").fill(company[-4:])
+    page.get_by_label("기업명", exact=True).fill(company[-4:])
     page.get_by_role("button", name="검색").click()
     expect(page.get_by_role("rowheader", name=name)).to_be_visible()
     inspect(page, "public-catalogue")
-    page.get_by_label("서비스명 또는 기업명").fill("없는서비스이름")
+    page.get_by_label("기업명", exact=True).fill("")
+    page.get_by_label("낱말").fill("없는서비스이름")
     page.get_by_role("button", name="검색").click()
-    expect(page.get_by_text("‘없는서비스이름’에 맞는 서비스가 없습니다")).to_be_visible()
+    expect(page.get_by_text("조건에 맞는 서비스가 없습니다")).to_be_visible()
 
     page.goto(f"{web_server.url}/postings")
     expect(page.get_by_role("cell", name="월간 품질 점검에서 가용성 기준 미달")).to_be_visible()

@@ -3,6 +3,7 @@ record it nonconforming, and the public posting appears."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -22,10 +23,9 @@ def test_monthly_check_to_posting(page: Page, web_server: WebServer) -> None:
         assert service is not None
         name = service.name
     login(page, web_server, "other_vendor")
-    report = page.locator("details", has_text=f"{name} 품질적합성 자가점검 보고서 제출")
-    report.locator("summary").click()
-    report.get_by_label("자가점검 보고서 파일").set_input_files(CASES / "S21" / "서비스수준정책서.pdf")
-    report.get_by_role("button", name="제출").click()
+    page.get_by_role("link", name=name).click()
+    page.get_by_label("품질적합성 자가점검 보고서").set_input_files(CASES / "S21" / "서비스수준정책서.pdf")
+    page.get_by_role("button", name="자가점검 보고서 제출").click()
     expect(page.get_by_role("status").filter(has_text="자가점검 보고서를 제출했습니다")).to_be_visible()
     logout(page)
 
@@ -35,8 +35,8 @@ def test_monthly_check_to_posting(page: Page, web_server: WebServer) -> None:
     expect(item).to_contain_text("자가점검 보고서 제출")
     inspect(page, "staff-quality")
     item.get_by_label("부적합", exact=True).check()
-    item.get_by_label("부적합 사유").fill("SLA 가용성 99.5% 미달")
-    item.get_by_role("button", name="결과 기록").click()
+    item.get_by_label(re.compile("^사유")).fill("SLA 가용성 99.5% 미달")
+    item.get_by_role("button", name=re.compile("결과 기록")).click()
     expect(page.get_by_role("status").filter(has_text="부적합으로 기록했습니다")).to_be_visible()
 
     page.goto(f"{web_server.url}/postings")

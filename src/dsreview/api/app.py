@@ -11,7 +11,17 @@ from dsreview import __version__
 from dsreview.api import errors
 from dsreview.api.context import AppContext
 from dsreview.api.limits import BodyLimit
-from dsreview.api.routers import applications, auth, catalogue, contracts, documents, health, review, rounds
+from dsreview.api.routers import (
+    applications,
+    auth,
+    catalogue,
+    changes,
+    contracts,
+    documents,
+    health,
+    review,
+    rounds,
+)
 from dsreview.config import Settings, get_settings
 from dsreview.jobs.queue import JobQueue
 from dsreview.services.users import signing_key
@@ -49,7 +59,7 @@ def create_app(
     app.state.ctx = ctx
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.limits.max_upload_bytes)
-    for module in (health, auth, applications, review, rounds, catalogue, contracts, documents):
+    for module in (health, auth, applications, review, rounds, catalogue, changes, contracts, documents):
         app.include_router(module.router)
     app.include_router(catalogue.public)
     install_pages(app)  # the pages (dsreview.web); last: its catch-all page answers unknown addresses

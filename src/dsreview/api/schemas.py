@@ -7,7 +7,58 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from dsreview.api.params import MONTH_PATTERN, BodyId
+from dsreview.api.params import BodyId
+from dsreview.api.schemas_services import (
+    CatalogueEntry,
+    DueCheckOut,
+    PostingOut,
+    PublicPosting,
+    QualityCheckOut,
+    QualityResultOut,
+    ServiceChangeOut,
+    ServiceEventOut,
+    ServiceOut,
+)
+from dsreview.services.inputs import (
+    CatalogueQuery,
+    ChangeDecisionIn,
+    ContractChangeIn,
+    ContractIn,
+    DecisionIn,
+    ItemCloseIn,
+    QualityResultIn,
+    RehabilitationIn,
+    RoundIn,
+    RoundUpdate,
+    ServiceChangeIn,
+    ServiceEventIn,
+    WithdrawIn,
+)
+
+__all__ = [  # the inputs the pages share and the services' outputs, re-exported for the routes
+    "CatalogueEntry",
+    "CatalogueQuery",
+    "ChangeDecisionIn",
+    "ContractChangeIn",
+    "ContractIn",
+    "DecisionIn",
+    "DueCheckOut",
+    "ItemCloseIn",
+    "PostingOut",
+    "PublicPosting",
+    "QualityCheckOut",
+    "QualityResultIn",
+    "QualityResultOut",
+    "RehabilitationIn",
+    "RoundIn",
+    "RoundUpdate",
+    "ServiceChangeIn",
+    "ServiceChangeOut",
+    "ServiceEventIn",
+    "ServiceEventOut",
+    "ServiceOut",
+    "WithdrawIn",
+]
 
 Verdict = Literal["suitable", "unsuitable", "not_applicable"]
 
@@ -96,6 +147,12 @@ class ApplicationSummary(Out):
     complete: bool | None
     created_at: datetime
     updated_at: datetime
+    received_on: date | None
+    purpose: str
+    service_id: int | None
+    submitted_by: int | None
+    supplement_due: date | None
+    refusal: str
 
 
 class ApplicationOut(ApplicationSummary):
@@ -108,6 +165,8 @@ class ApplicationOut(ApplicationSummary):
     checked_at: datetime | None
     files: list[FileOut]
     job: JobOut | None = None
+    rehabilitation: str
+    submitter: UserOut | None = Field(default=None, description="the account that submitted it")
 
 
 class CorrectionIn(BaseModel):
@@ -184,12 +243,6 @@ class ReviewReportIn(BaseModel):
     site_visit: SiteVisit | None = None
 
 
-class DecisionIn(BaseModel):
-    decision: Literal["selected", "not_selected"]
-    reason: str = Field(default="", max_length=5000)
-    decided_on: date | None = None
-
-
 class DocumentOut(Out):
     id: int
     kind: str
@@ -207,134 +260,19 @@ class DocumentOut(Out):
     created_at: datetime
 
 
-class RoundIn(BaseModel):
-    name: str = Field(min_length=1, max_length=100)
-    number: int = Field(ge=1, le=1000)
-    committee_date: date | None = None
-
-
-class RoundUpdate(BaseModel):
-    status: Literal["open", "closed"] | None = None
-    committee_date: date | None = None
-
-
 class RoundOut(Out):
     id: int
     name: str
     number: int
     committee_date: date | None
-    status: str
-
-
-class ServiceOut(Out):
-    id: int
-    application_id: int
-    organisation_id: int
-    round_id: int
-    name: str
-    company_name: str
-    category: str | None
-    model: str | None
-    support_type: str | None
-    provider_type: str | None
-    selection_number: str
-    selection_date: date
-    status: str
-    listed_at: datetime | None
-    removed_on: date | None
-    removal_reason: str
-
-
-class CatalogueEntry(Out):
-    id: int
-    name: str
-    company_name: str
-    category: str | None
-    model: str | None
-    support_type: str | None
-    provider_type: str | None
-    selection_number: str
-    selection_date: date
+    status: str = Field(description="open → closed → reviewing → committee → finalised")
+    status_name: str = ""
+    waiting_for: str = Field(default="", description="what the round waits for, in Korean")
+    next_status: str | None = None
 
 
 class PublishIn(BaseModel):
     service_ids: list[BodyId] = Field(min_length=1, max_length=1000)
-
-
-class QualityCheckOut(Out):
-    id: int
-    service_id: int
-    month: str
-    self_check_sha256: str | None
-    self_check_name: str | None
-    submitted_at: datetime | None
-    result: str | None
-    reason: str
-    checked_on: date | None
-
-
-class QualityResultIn(BaseModel):
-    month: str | None = Field(default=None, pattern=MONTH_PATTERN)
-    result: Literal["conforming", "nonconforming"]
-    reason: str = Field(default="", max_length=5000)
-    decision_date: date | None = None
-    posting_start: date | None = None
-    posting_end: date | None = None
-
-
-class PostingOut(Out):
-    id: int
-    service_id: int
-    reason: str
-    decision_date: date
-    start_date: date
-    end_date: date
-    document_id: int | None
-
-
-class PublicPosting(BaseModel):
-    id: int
-    service_name: str
-    company_name: str
-    selection_number: str
-    reason: str
-    decision_date: date
-    start_date: date
-    end_date: date
-    document_id: int | None
-
-
-class QualityResultOut(BaseModel):
-    check: QualityCheckOut
-    posting: PostingOut | None
-
-
-class DueCheckOut(BaseModel):
-    service: ServiceOut
-    check: QualityCheckOut | None
-
-
-class ContractIn(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
-    method: Literal["private", "catalog"]
-    amount: int = Field(ge=0, le=10**15)
-    contract_date: date
-    start_date: date
-    end_date: date
-    service_ids: list[BodyId] = Field(min_length=1, max_length=100)
-    contract_number: str | None = Field(default=None, max_length=100)
-    registered_on: date | None = None
-    proposal_score: float | None = Field(default=None, ge=0, le=100)
-    evaluation_date: date | None = None
-    negotiation_date: date | None = None
-
-
-class ContractChangeIn(BaseModel):
-    change_date: date
-    description: str = Field(min_length=1, max_length=5000)
-    amount: int | None = Field(default=None, ge=0, le=10**15)
-    end_date: date | None = None
-    registered_on: date | None = None
 
 
 class ContractChangeOut(Out):

@@ -198,6 +198,14 @@ def requirements(stage: str = "application") -> tuple[Requirement, ...]:
     )
 
 
+def applicable(application: dict[str, Any], stage: str = "application") -> list[Requirement]:
+    """The documents required of a bundle whose application form says `application` (with no
+    form, the unconditional ones)."""
+    return [
+        r for r in requirements(stage) if r.applies(application) or (not application and not r.conditional)
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class Policy:
     """The versioned policy file: thresholds and periods of the 고시 in force."""
@@ -242,6 +250,11 @@ class FindingSpec:
     criterion: str | None
     ko: str
     en: str
+    variants: dict[str, tuple[str, str]] = field(default_factory=dict)  # name → (ko, en)
+
+    def text(self, lang: str, variant: str | None = None) -> str:
+        ko, en = self.variants.get(variant, (self.ko, self.en)) if variant else (self.ko, self.en)
+        return ko if lang == "ko" else en
 
 
 @lru_cache(maxsize=1)
@@ -255,9 +268,24 @@ def finding_specs() -> dict[str, FindingSpec]:
             criterion=v.get("criterion"),
             ko=v["ko"],
             en=v["en"],
+            variants={name: (t["ko"], t["en"]) for name, t in v.get("variants", {}).items()},
         )
         for code, v in raw["codes"].items()
     }
+
+
+@lru_cache(maxsize=1)
+def round_states() -> dict[str, Any]:
+    """The committee round's state machine and its words (`forms/rounds.json`)."""
+    data: dict[str, Any] = _read_json("rounds.json")
+    return data
+
+
+@lru_cache(maxsize=1)
+def event_kinds() -> dict[str, dict[str, Any]]:
+    """What may take a service below the criteria (`forms/events.json`): name, who raises it, text."""
+    data: dict[str, dict[str, Any]] = _read_json("events.json")["kinds"]
+    return data
 
 
 def resource_path(*parts: str) -> Path:

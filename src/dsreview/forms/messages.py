@@ -21,6 +21,7 @@ def finding(
     field: str | None = None,
     source: str | None = None,
     criterion: str | None = None,
+    variant: str | None = None,
     **facts: Any,
 ) -> Finding:
     """A finding of `code` with its message filled in; `facts` fill the message's placeholders."""
@@ -36,7 +37,7 @@ def finding(
         source=source or "",
         **{k: "" if v is None else str(v) for k, v in facts.items()},
     )
-    template = spec.ko if lang == "ko" else spec.en
+    template = spec.text(lang, variant)
     return Finding(
         code=code,
         criterion=criterion if criterion is not None else spec.criterion,

@@ -18,7 +18,8 @@ from dsreview.config import Settings
 from dsreview.errors import DsreviewError, PolicyError, UsageError
 from dsreview.jobs import dispatch
 from dsreview.jobs.queue import JobQueue
-from dsreview.services import checking, documents, selection, work
+from dsreview.services import checking, clock, documents, selection, self_check, watch, work
+from dsreview.services.business_status import provider_for
 from dsreview.store import BlobStore, Database
 from dsreview.store.models import utcnow
 from dsreview.store.repositories import DocumentRepository, JobRepository
@@ -100,6 +101,8 @@ class JobRunner:
             work.CHECK: self._check,
             work.PDF: self._pdf,
             work.SELECTION_NOTICES: self._selection_notices,
+            work.SELF_CHECK: self._self_check,
+            work.WATCH: self._watch,
         }
 
     def _claim(self, job_id: int) -> Claimed | None:
@@ -218,3 +221,27 @@ class JobRunner:
                 made.append(doc.id)
         beat.update("notices", len(recipients), len(recipients))
         return {"documents": made, "count": len(made)}
+
+    def _self_check(self, claimed: Claimed, beat: _Heartbeat) -> dict[str, Any]:
+        """The vendor's quality self-check report, read by the engine."""
+        with self.db.session(write=False) as session:
+            job = self_check.begin(session, check_id=claimed.subject_id or 0)
+        if job is None:
+            return {"skipped": "no report"}
+        beat.update("read", 0, 1)
+        result = self_check.read(
+            job, settings=self.settings, blobs=self.blobs, today=clock.today(self.settings)
+        )
+        with self.db.transaction() as session:
+            stored = self_check.record(session, job=job, result=result)
+        return {"stored": stored, "found": result["found"], "findings": len(result["findings"])}
+
+    def _watch(self, claimed: Claimed, beat: _Heartbeat) -> dict[str, Any]:
+        """상시점검: certificates and business status of every listed service."""
+        today = clock.today(self.settings)
+        with self.db.session(write=False) as session:
+            found = watch.plan(session, settings=self.settings, today=today)
+        beat.update("watch", 0, len(found.targets))
+        statuses, skipped = watch.look_up(found, provider_for(self.settings))
+        with dispatch.transaction(self.db, self.queue) as session:
+            return watch.record(session, found=found, statuses=statuses, skipped=skipped)

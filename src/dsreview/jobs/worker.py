@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from dsreview.config import Settings
+from dsreview.jobs import dispatch
 from dsreview.jobs.queue import JobQueue
 from dsreview.jobs.recovery import recover
 from dsreview.jobs.runner import Converter, JobRunner
-from dsreview.services import rendering
+from dsreview.services import clock, rendering, watch
 from dsreview.store import BlobStore, Database
 from dsreview.store.migrate import upgrade
 
@@ -39,12 +40,22 @@ def run_worker(settings: Settings, *, workers: int | None = None, pdf: bool = Tr
     queue = JobQueue(settings)
     with _converters(settings, pdf) as convert:
         runner = JobRunner(settings=settings, db=db, blobs=blobs, queue=queue, converter=convert)
-        queue.bind(runner.run, recover=lambda: _periodic(db, queue))
+        queue.bind(runner.run, recover=lambda: _periodic(db, queue, settings))
         recover(db, queue, at_start=True)
         log.info("worker %s started with %d thread(s)", runner.worker, workers or settings.workers)
         queue.consumer(workers=workers or settings.workers).run()
     db.dispose()
 
 
-def _periodic(db: Database, queue: JobQueue) -> None:
+def _periodic(db: Database, queue: JobQueue, settings: Settings) -> None:
     recover(db, queue, at_start=False)
+    daily_watch(db, queue, settings)
+
+
+def daily_watch(db: Database, queue: JobQueue, settings: Settings) -> None:
+    """Ask for the day's 상시점검 once (every worker's periodic task calls this; one job a day)."""
+    try:
+        with dispatch.transaction(db, queue) as session:
+            watch.ensure_daily(session, today=clock.today(settings))
+    except Exception:
+        log.exception("could not ask for the daily 상시점검")

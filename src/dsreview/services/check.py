@@ -11,10 +11,12 @@ from pathlib import Path
 
 from dsreview.config import Settings
 from dsreview.domain import ExtractedDocument, Finding, Report
+from dsreview.domain.business import BusinessCheck
 from dsreview.extractors.pipeline import extract_readings
 from dsreview.extractors.reading import BatchedTools, ProgressCallback, read_files
 from dsreview.forms import load_policy
 from dsreview.validators.bundle import application_date_of, check_bundle
+from dsreview.validators.identity import Applicant, bundle_brn
 from dsreview.validators.sanctions import Sanction, load_sanctions
 
 # Second looks at OCR'd page images, decoded in the reading layer's limited children and batched.
@@ -47,12 +49,17 @@ def check_files(
     lang: str = "ko",
     today: date | None = None,
     adjust: Callable[[list[ExtractedDocument]], list[ExtractedDocument]] | None = None,
+    applicant: Applicant | None = None,
+    business_status: Callable[[str | None], BusinessCheck] | None = None,
+    rehabilitation: str = "",
 ) -> Report:
     """The engine's report on one application bundle (DOMAIN §9).
 
     Sanctions come as a CSV path (the CLI) or as parsed rows (the service); with neither, criterion
     2-2 is left to a person (`sanctions_unavailable`). `adjust` changes the extracted documents
-    before they are judged: staff's corrections in the service.
+    before they are judged: staff's corrections in the service. The service also names the
+    applying account's company, looks the bundle's BRN up (`business_status`: 국세청 상태조회) and
+    passes a rehabilitation staff recorded; the CLI does none of these.
     """
     if sanctions is None and sanctions_csv is not None:
         sanctions = load_sanctions(sanctions_csv)
@@ -68,4 +75,7 @@ def check_files(
         sanctions=sanctions,
         file_findings=file_findings,
         lang=lang,
+        applicant=applicant,
+        business=business_status(bundle_brn(documents)) if business_status is not None else None,
+        rehabilitation=rehabilitation,
     )

@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session
 from dsreview.config import Settings
 from dsreview.domain import Report
 from dsreview.extractors.reading import ProgressCallback
-from dsreview.services import audit, clock
+from dsreview.services import admission, audit, clock
+from dsreview.services.business_status import lookup, provider_for
 from dsreview.services.check import check_files
 from dsreview.services.corrections import Correction, overlay
 from dsreview.store import BlobStore
 from dsreview.store.models import ApplicationStatus, utcnow
-from dsreview.store.repositories import ApplicationRepository, SanctionsRepository
+from dsreview.store.repositories import ApplicationRepository, OrganisationRepository, SanctionsRepository
+from dsreview.validators.identity import Applicant
 
 S = ApplicationStatus
 
@@ -30,9 +32,11 @@ class CheckInput:
     application_id: int
     generation: int
     files: list[tuple[str, str]]  # (sha256, name as uploaded)
-    application_date: date | None
+    application_date: date | None  # the reference date: the day the bundle was received
     sanctions_sha256: str | None
     corrections: list[Correction] = field(default_factory=list)
+    applicant: Applicant | None = None
+    rehabilitation: str = ""
 
 
 def begin(session: Session, *, application_id: int, generation: int) -> CheckInput | None:
@@ -52,20 +56,26 @@ def begin(session: Session, *, application_id: int, generation: int) -> CheckInp
         Correction(document_type=c.document_type, index=c.document_index, field=c.field, value=c.new_value)
         for c in repo.corrections(application_id)
     ]
+    organisation = OrganisationRepository(session).get(application.organisation_id)
     return CheckInput(
         application_id=application_id,
         generation=generation,
         files=files,
-        application_date=application.requested_date,
+        application_date=application.received_on
+        or application.requested_date
+        or application.created_at.date(),
         sanctions_sha256=sanctions.sha256 if sanctions else None,
         corrections=corrections,
+        applicant=Applicant(brn=organisation.brn, name=organisation.name) if organisation else None,
+        rehabilitation=application.rehabilitation,
     )
 
 
 def run(
     check: CheckInput, *, settings: Settings, blobs: BlobStore, progress: ProgressCallback | None = None
 ) -> Report:
-    """The engine's report on the stored files; staff's corrections, if any, judged with them."""
+    """The engine's report on the stored files, judged on the receipt date, with staff's
+    corrections, the applying account's company and the business status from 국세청 (when set up)."""
     names = [name for _, name in check.files]
     today = clock.today(settings)
     corrections = check.corrections
@@ -79,6 +89,9 @@ def run(
             progress=progress,
             today=today,
             adjust=(lambda documents: overlay(documents, corrections)) if corrections else None,
+            applicant=check.applicant,
+            business_status=lookup(provider_for(settings)),
+            rehabilitation=check.rehabilitation,
         )
 
 
@@ -106,6 +119,7 @@ def record(session: Session, *, check: CheckInput, report: Report) -> bool:
     application.checked_at = utcnow()
     application.status = S.checked
     application.failure = None
+    admission.admit(session, application=application, report=report)
     audit.record(
         session,
         actor=None,

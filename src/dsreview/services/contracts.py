@@ -7,7 +7,6 @@ next working day); every period length is a policy value.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,6 +17,7 @@ from dsreview.errors import DataValidationError, NotFoundError
 from dsreview.forms import load_policy
 from dsreview.services import audit, clock, documents
 from dsreview.services.actors import Actor, require_role
+from dsreview.services.inputs import ContractIn
 from dsreview.store import BlobStore
 from dsreview.store.models import Contract, ContractChange, GeneratedDocument, Role
 from dsreview.store.repositories import (
@@ -31,20 +31,7 @@ from dsreview.validators import periods
 METHODS = ("private", "catalog")
 
 
-@dataclass(frozen=True, slots=True)
-class ContractInput:
-    name: str
-    method: str
-    amount: int
-    contract_date: date
-    start_date: date
-    end_date: date
-    service_ids: Sequence[int]
-    contract_number: str | None = None
-    registered_on: date | None = None
-    proposal_score: float | None = None
-    evaluation_date: date | None = None
-    negotiation_date: date | None = None
+ContractInput = ContractIn  # the API's and the pages' one model of a registration
 
 
 def _validate(data: ContractInput) -> None:

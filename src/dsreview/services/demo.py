@@ -19,7 +19,7 @@ from dsreview.errors import ConflictError
 from dsreview.services import clock, contracts, intake, sanctions, selection, users
 from dsreview.services.actors import Actor
 from dsreview.store import BlobStore
-from dsreview.store.models import Application, ApplicationStatus
+from dsreview.store.models import Application, ApplicationStatus, RoundStatus, Service
 from dsreview.store.repositories import ApplicationRepository, RoundRepository, UserRepository
 
 PASSWORD = "dsreview-demo"
@@ -27,7 +27,13 @@ DOMAIN = "demo.dsreview.kr"
 STAFF_EMAIL = f"staff@{DOMAIN}"
 # Sample cases shown as current applications (all born-digital, quick to check).
 CURRENT_CASES = ("S01", "S10", "S17", "S13")
-SELECTED_CASE = "S02"  # becomes a service selected over a year ago
+# Services selected over a year ago, listed in the catalogue (the first is under contract), with the
+# details their vendors keep (상세규격, price): what agencies search and compare.
+SELECTED_CASES: dict[str, tuple[str, int, str]] = {
+    "S02": ("전자결재, 문서 보존, 모바일 결재. 가상서버 4vCPU·16GB 기준", 1_200_000, "월, 사용자 100명"),
+    "S03": ("가상 데스크톱(VDI) 플랫폼, GPU 선택, 망분리 지원", 3_500_000, "월, 50석"),
+    "S15": ("클라우드 전환 컨설팅: 현황 분석, 전환 설계, 이행 지원", 85_000_000, "과업 1건"),
+}
 AGENCY_BRN, AGENCY_NAME = "138-83-00012", "한빛시청"
 
 
@@ -43,7 +49,7 @@ class Login:
 class DemoState:
     logins: list[Login] = field(default_factory=list)
     check_jobs: list[int] = field(default_factory=list)
-    selected_application: int | None = None
+    selected_applications: dict[int, str] = field(default_factory=dict)  # application id → sample case
 
 
 def is_loaded(session: Session) -> bool:
@@ -58,7 +64,7 @@ def logins() -> list[Login]:
         Login("reviewer", f"reviewer2@{DOMAIN}", "이도윤", "검토위원"),
         Login("agency", f"agency@{DOMAIN}", "정민호", f"수요기관 ({AGENCY_NAME}): 계약정보 등록"),
     ]
-    for index, case in enumerate((*CURRENT_CASES, SELECTED_CASE), start=1):
+    for index, case in enumerate((*CURRENT_CASES, *SELECTED_CASES), start=1):
         out.append(Login("vendor", f"vendor{index}@{DOMAIN}", f"신청기업 {index}", f"표본 {case}"))
     return out
 
@@ -88,8 +94,8 @@ def _submit(
             settings=settings,
             blobs=blobs,
             files=[intake.IncomingFile(name=p.name, stream=h) for p, h in zip(files, handles, strict=True)],
-            application_date=when,
             round_id=round_id,
+            received_on=when,
         )
     finally:
         for handle in handles:
@@ -103,7 +109,7 @@ def load(session: Session, *, settings: Settings, blobs: BlobStore, samples_dir:
     state = DemoState(logins=logins())
     accounts = {login.email: login for login in state.logins}
     made: dict[str, Actor] = {}
-    cases = {case: _case(samples_dir, case) for case in (*CURRENT_CASES, SELECTED_CASE)}
+    cases = {case: _case(samples_dir, case) for case in (*CURRENT_CASES, *SELECTED_CASES)}
     for email, login in accounts.items():
         org_brn = org_name = None
         if login.role == "vendor":
@@ -152,7 +158,7 @@ def load(session: Session, *, settings: Settings, blobs: BlobStore, samples_dir:
     for login in vendors:
         case = login.note.split()[-1]
         _, files, when = cases[case]
-        round_id = old.id if case == SELECTED_CASE else current.id
+        round_id = old.id if case in SELECTED_CASES else current.id
         application = _submit(
             session,
             settings=settings,
@@ -162,10 +168,10 @@ def load(session: Session, *, settings: Settings, blobs: BlobStore, samples_dir:
             when=when,
             round_id=round_id,
         )
-        if case == SELECTED_CASE:
-            state.selected_application = application.id
+        if case in SELECTED_CASES:
+            state.selected_applications[application.id] = case
         state.check_jobs.append(_latest_job(session, application))
-    old.status = "closed"
+    old.status = RoundStatus.committee  # its committee met 400 days ago; `finish` records its result
     return state
 
 
@@ -177,36 +183,29 @@ def _latest_job(session: Session, application: Application) -> int:
 
 
 def finish(session: Session, *, settings: Settings, blobs: BlobStore, state: DemoState) -> None:
-    """The historical selection (after its check ran): selected, listed, and under contract."""
-    if state.selected_application is None:
-        return
+    """The historical selections (after their checks ran): selected, listed, the first under contract."""
     users_repo = UserRepository(session)
     staff_user = users_repo.by_email(STAFF_EMAIL)
     agency_user = users_repo.by_email(f"agency@{DOMAIN}")
-    application = ApplicationRepository(session).get(state.selected_application)
-    if staff_user is None or agency_user is None or application is None:
+    if staff_user is None or agency_user is None:
         return
-    if application.status != ApplicationStatus.checked:
-        return  # the check failed: leave it for staff to look at
     staff = Actor.of(staff_user)
-    old_round = RoundRepository(session).get(application.round_id)
-    decided = old_round.committee_date if old_round and old_round.committee_date else clock.today(settings)
-    # History: the review of that round happened outside this demo.
-    application.status = ApplicationStatus.reviewed
-    selection.record_decision(
-        session,
-        actor=staff,
-        settings=settings,
-        application_id=application.id,
-        decision="selected",
-        reason="2024년 심사위원회 선정",
-        decided_on=decided,
-    )
-    service = selection.service_of(session, application_id=application.id)
-    if service is None:
+    listed = []
+    for application_id, case in state.selected_applications.items():
+        application = ApplicationRepository(session).get(application_id)
+        if application is None or application.status != ApplicationStatus.checked:
+            continue  # the check failed: leave it for staff to look at
+        service = _select(session, settings=settings, staff=staff, application=application)
+        if service is not None:
+            service.spec, service.price, service.price_unit = SELECTED_CASES[case]
+            listed.append(service)
+    old_round = RoundRepository(session).get(listed[0].round_id) if listed else None
+    if old_round is not None:
+        old_round.status = RoundStatus.finalised
+    if not listed:
         return
-    selection.publish(session, actor=staff, service_ids=[service.id])
-    contract_date = decided + timedelta(days=60)
+    service = listed[0]
+    contract_date = service.selection_date + timedelta(days=60)
     contracts.register_contract(
         session,
         actor=Actor.of(agency_user),
@@ -223,3 +222,26 @@ def finish(session: Session, *, settings: Settings, blobs: BlobStore, state: Dem
             registered_on=contract_date + timedelta(days=12),
         ),
     )
+
+
+def _select(
+    session: Session, *, settings: Settings, staff: Actor, application: Application
+) -> Service | None:
+    old_round = RoundRepository(session).get(application.round_id)
+    decided = old_round.committee_date if old_round and old_round.committee_date else clock.today(settings)
+    # History: the review of that round happened outside this demo.
+    application.status = ApplicationStatus.reviewed
+    selection.record_decision(
+        session,
+        actor=staff,
+        settings=settings,
+        application_id=application.id,
+        decision="selected",
+        reason="심사위원회 선정",
+        decided_on=decided,
+    )
+    service = selection.service_of(session, application_id=application.id)
+    if service is None:
+        return None
+    selection.publish(session, actor=staff, service_ids=[service.id])
+    return service

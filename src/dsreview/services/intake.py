@@ -18,17 +18,30 @@ from dsreview.errors import ConflictError, NotFoundError, PayloadTooLargeError, 
 from dsreview.services import audit, clock, work
 from dsreview.services.actors import Actor, require_role
 from dsreview.store import BlobStore, safe_name
-from dsreview.store.models import Application, ApplicationFile, ApplicationStatus, Job, Role, Round
+from dsreview.store.models import (
+    Application,
+    ApplicationFile,
+    ApplicationStatus,
+    Job,
+    Role,
+    Round,
+    RoundStatus,
+    User,
+    utcnow,
+)
 from dsreview.store.repositories import (
     ApplicationRepository,
     AssignmentRepository,
     JobRepository,
     RoundRepository,
+    UserRepository,
 )
 
 S = ApplicationStatus
 # While the documents are still being checked or completed, a vendor may replace one.
 REUPLOAD_STATES = (S.received, S.processing, S.checked, S.failed, S.supplement_requested)
+# Before the review starts, a vendor may withdraw its application.
+WITHDRAWABLE = (*REUPLOAD_STATES, S.refused)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +62,11 @@ def _round_for(session: Session, round_id: int | None) -> Round:
     found = rounds.get(round_id)
     if found is None:
         raise NotFoundError("심사 차수를 찾을 수 없습니다.", detail={"round_id": round_id})
-    if found.status != "open":
-        raise ConflictError("접수가 마감된 심사 차수입니다.", detail={"round_id": round_id})
+    if found.status != RoundStatus.open:
+        raise ConflictError(
+            "접수가 마감된 심사 차수입니다. 접수 중인 차수에 신청해 주십시오.",
+            detail={"round_id": round_id, "round_status": found.status},
+        )
     return found
 
 
@@ -75,10 +91,14 @@ def submit_application(
     settings: Settings,
     blobs: BlobStore,
     files: Sequence[IncomingFile],
-    application_date: date | None = None,
     round_id: int | None = None,
+    received_on: date | None = None,
 ) -> Application:
-    """A new application in `received` with its files stored, and its check job requested."""
+    """A new application in `received` with its files stored, and its check job requested.
+
+    The documents are judged on the day the bundle is received (today in the service's calendar);
+    `received_on` is for history loaded by the demo, never something a front end passes on.
+    """
     require_role(actor, Role.vendor)
     if actor.organisation_id is None:
         raise ConflictError("계정에 소속 기업이 없습니다.")
@@ -89,7 +109,7 @@ def submit_application(
             f"한 번에 제출할 수 있는 파일은 {settings.limits.max_files_per_bundle}개까지입니다.",
             detail={"field": "files", "max_files": settings.limits.max_files_per_bundle},
         )
-    clock.plausible(application_date, "/application_date")
+    clock.plausible(received_on, "/received_on")
     target_round = _round_for(session, round_id)
     stored = _store_files(blobs, files, settings=settings)
     repo = ApplicationRepository(session)
@@ -99,24 +119,17 @@ def submit_application(
             organisation_id=actor.organisation_id,
             submitted_by=actor.user_id,
             status=S.received,
-            requested_date=application_date,
+            received_on=received_on or clock.today(settings),
             check_generation=1,
         )
     )
     application.number = f"DS-{application.created_at.year}-{application.id:05d}"
-    for position, (incoming, sha, size) in enumerate(stored):
-        session.add(
-            ApplicationFile(
-                application_id=application.id,
-                sha256=sha,
-                name=safe_name(incoming.name),
-                size=size,
-                position=position,
-                uploaded_by=actor.user_id,
-            )
-        )
-    session.flush()
-    work.request_job(session, kind=work.CHECK, subject_id=application.id, generation=1, actor=actor)
+    add_files(
+        session,
+        application=application,
+        files=[(sha, safe_name(incoming.name), size) for incoming, sha, size in stored],
+        actor=actor,
+    )
     audit.record(
         session,
         actor=actor,
@@ -127,6 +140,25 @@ def submit_application(
         files=[sha for _, sha, _ in stored],
     )
     return application
+
+
+def add_files(
+    session: Session, *, application: Application, files: Sequence[tuple[str, str, int]], actor: Actor
+) -> None:
+    """A new application's files (sha256, name, size) in order, and its first check requested."""
+    for position, (sha, name, size) in enumerate(files):
+        session.add(
+            ApplicationFile(
+                application_id=application.id,
+                sha256=sha,
+                name=name,
+                size=size,
+                position=position,
+                uploaded_by=actor.user_id,
+            )
+        )
+    session.flush()
+    work.request_job(session, kind=work.CHECK, subject_id=application.id, generation=1, actor=actor)
 
 
 def visible_application(session: Session, *, actor: Actor, application_id: int) -> Application:
@@ -257,6 +289,48 @@ def recheck(session: Session, *, actor: Actor, application_id: int) -> Applicati
             "심사 단계의 신청은 다시 확인할 수 없습니다.", detail={"status": application.status}
         )
     return request_recheck(session, actor=actor, application=application, reason="staff_request")
+
+
+def withdraw(session: Session, *, actor: Actor, application_id: int, reason: str = "") -> Application:
+    """The vendor withdraws its application before the review starts; a running check is ignored."""
+    require_role(actor, Role.vendor)
+    application = visible_application(session, actor=actor, application_id=application_id)
+    if application.status not in WITHDRAWABLE:
+        raise ConflictError(
+            "검토가 시작된 신청은 철회할 수 없습니다. 담당자에게 문의해 주십시오.",
+            detail={"status": application.status},
+        )
+    application.check_generation += 1  # a check still running records nothing
+    application.status = S.withdrawn
+    application.withdrawn_at = utcnow()
+    audit.record(
+        session,
+        actor=actor,
+        action="application.withdrawn",
+        subject_type="application",
+        subject_id=application.id,
+        data={"number": application.number, "reason": reason.strip()[:2000]},
+    )
+    return application
+
+
+def record_rehabilitation(session: Session, *, actor: Actor, application_id: int, note: str) -> Application:
+    """Staff record that a court approved the applicant's rehabilitation; the bundle is checked again."""
+    require_role(actor, Role.staff)
+    application = visible_application(session, actor=actor, application_id=application_id)
+    if application.status not in REUPLOAD_STATES:
+        raise ConflictError(
+            "심사 단계의 신청은 다시 확인할 수 없습니다.", detail={"status": application.status}
+        )
+    application.rehabilitation = note.strip()[:2000]
+    return request_recheck(session, actor=actor, application=application, reason="rehabilitation")
+
+
+def submitter(session: Session, *, actor: Actor, application: Application) -> User | None:
+    """The account that submitted the application, for staff (vendors know it is theirs)."""
+    if actor.role is not Role.staff or application.submitted_by is None:
+        return None
+    return UserRepository(session).get(application.submitted_by)
 
 
 def latest_check_job(session: Session, *, application: Application) -> Job | None:

@@ -1,8 +1,6 @@
-"""Quality: the monthly check of services selected at least a year ago, removal and posting.
-
-A nonconforming service leaves the catalogue and a nonconformance posting (부적합 게시) goes up for
-at least the policy's minimum days (DOMAIN §7: not extended by holidays).
-"""
+"""정기점검: the monthly quality check of services selected at least a year ago, on the vendor's
+품질적합성 자가점검 보고서 — read by the engine like any other document (`read_self_check`, a job) —
+with an outcome staff record (`services.outcomes`)."""
 
 from __future__ import annotations
 
@@ -16,13 +14,12 @@ from sqlalchemy.orm import Session
 from dsreview.config import Settings
 from dsreview.errors import ConflictError, DataValidationError, NotFoundError
 from dsreview.forms import load_policy
-from dsreview.services import audit, clock, documents
+from dsreview.services import audit, clock, outcomes, work
 from dsreview.services.actors import Actor, require_role
 from dsreview.services.intake import IncomingFile
 from dsreview.store import BlobStore, safe_name
 from dsreview.store.models import Posting, QualityCheck, Role, Service, utcnow
-from dsreview.store.repositories import PostingRepository, QualityCheckRepository, ServiceRepository
-from dsreview.validators import periods
+from dsreview.store.repositories import QualityCheckRepository, ServiceRepository
 
 _MONTH = re.compile(r"^(19|20)\d{2}-(0[1-9]|1[0-2])$")
 
@@ -87,11 +84,14 @@ def submit_self_check(
     blob = blobs.put_stream(file.stream, max_bytes=settings.limits.max_file_bytes)
     repo = QualityCheckRepository(session)
     check = repo.find(service.id, month) or repo.add(QualityCheck(service_id=service.id, month=month))
-    if check.result is not None:
+    if check.result is not None and check.result != "supplement":
         raise ConflictError("이미 품질 점검 결과가 기록된 달입니다.", detail={"month": month})
     check.self_check_sha256 = blob.sha256
     check.self_check_name = safe_name(file.name)
     check.submitted_at = utcnow()
+    check.self_check_report = None
+    session.flush()
+    work.request_job(session, kind=work.SELF_CHECK, subject_id=check.id, actor=actor)
     audit.record(
         session,
         actor=actor,
@@ -117,36 +117,45 @@ def record_result(
     decision_date: date | None = None,
     posting_start: date | None = None,
     posting_end: date | None = None,
+    due_date: date | None = None,
 ) -> tuple[QualityCheck, Posting | None]:
-    """Staff record the month's result; nonconforming removes the service and posts it publicly."""
+    """Staff record the month's outcome (`services.outcomes`): 적합, 보완 by a date (the service stays
+    listed; a later result closes it), 부적합 (removed and posted) or 재심사 요청."""
     require_role(actor, Role.staff)
     service = _service(session, service_id)
     month = _month(month, settings)
-    if result not in ("conforming", "nonconforming"):
-        raise DataValidationError("결과는 conforming 또는 nonconforming 입니다.", pointer="/result")
-    if service.status != "listed":
-        raise ConflictError(
-            "이용지원시스템에 등록된 서비스만 점검할 수 있습니다.", detail={"status": service.status}
-        )
-    if result == "nonconforming" and not reason.strip():
-        raise DataValidationError("부적합 사유를 입력해 주십시오.", pointer="/reason")
+    decision = outcomes.Decision(
+        outcome=result,
+        reason=reason,
+        due_date=due_date,
+        decision_date=decision_date,
+        posting_start=posting_start,
+        posting_end=posting_end,
+    )
+    outcomes.validate(decision, service)
     repo = QualityCheckRepository(session)
     check = repo.find(service.id, month) or repo.add(QualityCheck(service_id=service.id, month=month))
-    if check.result is not None:
+    if check.result is not None and check.result != "supplement":
         raise ConflictError("이미 품질 점검 결과가 기록된 달입니다.", detail={"month": month})
-    for pointer, value in (
-        ("/decision_date", decision_date),
-        ("/posting_start", posting_start),
-        ("/posting_end", posting_end),
-    ):
-        clock.plausible(value, pointer)
-    day = decision_date or clock.today(settings)
+    applied = outcomes.apply(
+        session,
+        actor=actor,
+        settings=settings,
+        blobs=blobs,
+        service=service,
+        decision=decision,
+        source="정기점검",
+    )
     check.result, check.reason, check.checked_by, check.checked_on = (
-        result,
+        applied.outcome,
         reason.strip(),
         actor.user_id,
-        day,
+        applied.day,
     )
+    check.due_date = applied.due_date
+    check.application_id = applied.application.id if applied.application else None
+    if applied.posting is not None:
+        applied.posting.quality_check_id = check.id
     session.flush()
     audit.record(
         session,
@@ -154,107 +163,15 @@ def record_result(
         action="quality.checked",
         subject_type="service",
         subject_id=service.id,
-        data={"month": month, "result": result, "reason": check.reason},
+        data={
+            "month": month,
+            "result": applied.outcome,
+            "reason": check.reason,
+            "due_date": str(check.due_date),
+        },
         files=[check.self_check_sha256] if check.self_check_sha256 else [],
     )
-    if result == "conforming":
-        return check, None
-    posting = _remove_and_post(
-        session,
-        actor=actor,
-        settings=settings,
-        blobs=blobs,
-        service=service,
-        check=check,
-        decision_date=day,
-        start=posting_start,
-        end=posting_end,
-    )
-    return check, posting
-
-
-def _remove_and_post(
-    session: Session,
-    *,
-    actor: Actor,
-    settings: Settings,
-    blobs: BlobStore,
-    service: Service,
-    check: QualityCheck,
-    decision_date: date,
-    start: date | None,
-    end: date | None,
-) -> Posting:
-    start = start or clock.today(settings)
-    if start < decision_date:
-        raise DataValidationError("게시 시작일은 결정일 이후여야 합니다.", pointer="/posting_start")
-    minimum = periods.minimum_posting_end(start, policy=load_policy(settings.policy_file))
-    end = end or minimum
-    if end < minimum:
-        raise DataValidationError(
-            f"게시 기간이 최소 기간보다 짧습니다: {minimum.isoformat()}까지 게시해야 합니다.",
-            pointer="/posting_end",
-            detail={"minimum_end": minimum.isoformat()},
-        )
-    service.status = "removed"
-    service.removed_on = decision_date
-    service.removal_reason = check.reason
-    posting = PostingRepository(session).add(
-        Posting(
-            service_id=service.id,
-            quality_check_id=check.id,
-            reason=check.reason,
-            decision_date=decision_date,
-            start_date=start,
-            end_date=end,
-        )
-    )
-    doc = documents.generate(
-        session,
-        settings=settings,
-        blobs=blobs,
-        actor=actor,
-        kind="nonconformance_posting",
-        build=lambda number: {
-            "document_number": number,
-            "issue_date": start.isoformat(),
-            "recipient": "수신자 참조",
-            "posting_start": start.isoformat(),
-            "posting_end": end.isoformat(),
-            "services": [
-                {
-                    "service_name": service.name,
-                    "company_name": service.company_name,
-                    "selection_number": service.selection_number,
-                    "reason": check.reason,
-                    "decision_date": decision_date.isoformat(),
-                }
-            ],
-        },
-        links=documents.Links(service_id=service.id, public=True),
-        title=f"부적합 디지털서비스 게시_{service.name}"[:200],
-    )
-    posting.document_id = doc.id
-    audit.record(
-        session,
-        actor=actor,
-        action="service.removed_and_posted",
-        subject_type="service",
-        subject_id=service.id,
-        data={
-            "posting_id": posting.id,
-            "start": start.isoformat(),
-            "end": end.isoformat(),
-            "document_id": doc.id,
-        },
-        files=[doc.docx_sha256],
-    )
-    return posting
-
-
-def current_postings(session: Session, *, settings: Settings) -> Sequence[Posting]:
-    """The postings public today."""
-    return PostingRepository(session).current(clock.today(settings))
+    return check, applied.posting
 
 
 def history(session: Session, *, actor: Actor, service_id: int) -> Sequence[QualityCheck]:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from dsreview.config import Settings
 from dsreview.domain import CRITERIA, Report
 from dsreview.errors import ConflictError, DataValidationError, NotFoundError
-from dsreview.services import audit, clock, documents, rendering
+from dsreview.services import audit, clock, documents, rendering, rounds
 from dsreview.services.actors import Actor, require_role
 from dsreview.services.intake import visible_application
 from dsreview.store import BlobStore
@@ -24,10 +24,18 @@ from dsreview.store.models import (
     Assignment,
     GeneratedDocument,
     Opinion,
+    Organisation,
+    Purpose,
     Role,
+    RoundStatus,
     utcnow,
 )
-from dsreview.store.repositories import AssignmentRepository, UserRepository
+from dsreview.store.repositories import (
+    AssignmentRepository,
+    OrganisationRepository,
+    RoundRepository,
+    UserRepository,
+)
 from dsreview.validators import periods
 
 S = ApplicationStatus
@@ -66,6 +74,15 @@ def _staff_application(
             detail={"status": application.status, "allowed": list(states)},
         )
     return application
+
+
+def _in_review(session: Session, application: Application, action: str) -> None:
+    """Reviews of a round run while it is in 검토 (a re-review is not a round's business)."""
+    if application.purpose == Purpose.re_review:
+        return
+    round_ = RoundRepository(session).get(application.round_id)
+    if round_ is not None:
+        rounds.require(round_, RoundStatus.reviewing, action=action)
 
 
 def request_supplement(
@@ -107,6 +124,7 @@ def request_supplement(
         title=f"보완 요청서_{application.number}",
     )
     application.status = S.supplement_requested
+    application.supplement_due = due
     audit.record(
         session,
         actor=actor,
@@ -131,6 +149,7 @@ def assign_reviewers(
 ) -> list[Assignment]:
     """Assign reviewers; each receives a review opinion form pre-filled from the check report."""
     application = _staff_application(session, actor, application_id, (S.checked, S.under_review))
+    _in_review(session, application, "검토위원 지정")
     report = report_of(application)
     wanted = sorted(set(reviewer_ids))
     if not wanted:
@@ -280,6 +299,7 @@ def generate_review_report(
 ) -> GeneratedDocument:
     """The review result report (검토 결과보고서) from every reviewer's returned opinion."""
     application = _staff_application(session, actor, application_id, (S.under_review, S.reviewed))
+    _in_review(session, application, "검토 결과보고서 작성")
     assignments = AssignmentRepository(session).for_application(application.id)
     pending = [a.reviewer_id for a in assignments if a.submitted_at is None]
     if not assignments or pending:
@@ -295,9 +315,14 @@ def generate_review_report(
         "report_date": clock.today(settings).isoformat(),
         "application_date": (application.application_date or application.created_at.date()).isoformat(),
         "applicant": {
-            "company_name": fields.get("company_name") or application.company_name or "-",
+            "company_name": fields.get("company_name")
+            or application.company_name
+            or _org(session, application).name,
             "representative": fields.get("representative") or "-",
-            "business_registration_number": fields.get("business_registration_number") or "-",
+            # the form's number; when the form could not be read, the applying account's company's
+            "business_registration_number": fields.get("business_registration_number")
+            or _org(session, application).brn
+            or "-",
         },
         "service": {
             "service_name": fields.get("service_name") or application.service_name or "-",
@@ -343,6 +368,11 @@ def generate_review_report(
         files=[doc.docx_sha256],
     )
     return doc
+
+
+def _org(session: Session, application: Application) -> Organisation:
+    found = OrganisationRepository(session).get(application.organisation_id)
+    return found if found is not None else Organisation(name="-", brn=None)
 
 
 def assignments(session: Session, *, actor: Actor, application_id: int) -> Sequence[Assignment]:

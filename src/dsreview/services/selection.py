@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.config import Settings
 from dsreview.errors import ConflictError, DataValidationError, NotFoundError
-from dsreview.services import audit, clock, documents, work
+from dsreview.services import audit, catalogue, clock, documents, rounds, work
 from dsreview.services.actors import Actor, require_role
 from dsreview.services.intake import visible_application
 from dsreview.services.review import form_fields
@@ -21,8 +21,10 @@ from dsreview.store.models import (
     GeneratedDocument,
     Job,
     Organisation,
+    Purpose,
     Role,
     Round,
+    RoundStatus,
     Service,
     utcnow,
 )
@@ -45,7 +47,7 @@ def create_round(
     if not name.strip():
         raise DataValidationError("차수 이름을 입력해 주십시오.", pointer="/name")
     round_ = RoundRepository(session).add(
-        Round(name=name.strip(), number=number, committee_date=committee_date, status="open")
+        Round(name=name.strip(), number=number, committee_date=committee_date, status=RoundStatus.open)
     )
     audit.record(
         session,
@@ -62,26 +64,28 @@ def update_round(
     session: Session,
     *,
     actor: Actor,
+    settings: Settings,
     round_id: int,
     status: str | None = None,
     committee_date: date | None = None,
 ) -> Round:
+    """Set the committee's date, or move the round on (`services.rounds`: 409 out of order)."""
     require_role(actor, Role.staff)
     clock.plausible(committee_date, "/committee_date")
     round_ = get_round(session, round_id=round_id)
-    if status is not None:
-        if status not in ("open", "closed"):
-            raise DataValidationError("상태는 open 또는 closed 입니다.", pointer="/status")
-        round_.status = status
-    if committee_date is not None:
+    before = round_.status
+    if committee_date is not None and committee_date != round_.committee_date:
+        rounds.may_change_committee_date(session, round_)
         round_.committee_date = committee_date
+    if status is not None:
+        rounds.transition(session, round_, status, clock.today(settings))
     audit.record(
         session,
         actor=actor,
         action="round.updated",
         subject_type="round",
         subject_id=round_.id,
-        data={"status": round_.status, "committee_date": str(round_.committee_date)},
+        data={"from": before, "status": round_.status, "committee_date": str(round_.committee_date)},
     )
     return round_
 
@@ -106,10 +110,25 @@ def record_decision(
     decision: str,
     reason: str = "",
     decided_on: date | None = None,
+    blobs: BlobStore | None = None,
 ) -> Application:
-    """The committee's decision; a selected application becomes a service with a selection number."""
+    """The committee's decision, once it has met; a selected application becomes a service with a
+    selection number. A re-review's decision (적정/부적정) is `rereview.decide`'s."""
     require_role(actor, Role.staff)
     application = visible_application(session, actor=actor, application_id=application_id)
+    if application.purpose == Purpose.re_review:
+        from dsreview.services import rereview  # the re-review's own outcome; it imports this module
+
+        return rereview.decide(
+            session,
+            actor=actor,
+            settings=settings,
+            application=application,
+            decision=decision,
+            reason=reason,
+            decided_on=decided_on,
+            blobs=blobs,
+        )
     if application.status != S.reviewed:
         raise ConflictError(
             "검토 결과보고서가 작성된 신청만 결정할 수 있습니다.", detail={"status": application.status}
@@ -118,7 +137,15 @@ def record_decision(
         raise DataValidationError(
             "결정은 선정(selected) 또는 미선정(not_selected) 중 하나여야 합니다.", pointer="/decision"
         )
-    day = clock.plausible(decided_on, "/decided_on") or clock.today(settings)
+    today = clock.today(settings)
+    met = rounds.committee_met(get_round(session, round_id=application.round_id), today, action="결정 기록")
+    day = clock.plausible(decided_on, "/decided_on") or today
+    if not met <= day <= today:
+        raise DataValidationError(
+            "결정일은 심사위원회 개최일부터 오늘까지의 날짜여야 합니다.",
+            pointer="/decided_on",
+            detail={"committee_date": met.isoformat(), "today": today.isoformat()},
+        )
     application.decision = decision
     application.decision_reason = reason
     application.decided_on = day
@@ -158,9 +185,13 @@ def _create_service(session: Session, application: Application, day: date) -> Se
             selection_number=f"pending-{application.id}",
             selection_date=day,
             status="selected",
+            contact_name=str(fields.get("contact_name") or ""),
+            contact_phone=str(fields.get("contact_phone") or ""),
+            contact_email=str(fields.get("contact_email") or ""),
         )
     )
     service.selection_number = f"DS{day.year}-{service.id:04d}"
+    catalogue.describe(service, application)
     session.flush()
     return service
 
@@ -169,8 +200,7 @@ def start_selection_notices(session: Session, *, actor: Actor, round_id: int) ->
     """Ask for the batch of selection notices of a round (one per vendor); watch the job's progress."""
     require_role(actor, Role.staff)
     round_ = get_round(session, round_id=round_id)
-    if round_.committee_date is None:
-        raise ConflictError("심사위원회 개최일이 입력되지 않은 차수입니다.", detail={"round_id": round_id})
+    rounds.require(round_, RoundStatus.finalised, action="선정 통보서 발송")
     if not ServiceRepository(session).in_round(round_id):
         raise ConflictError("선정된 서비스가 없는 차수입니다.", detail={"round_id": round_id})
     job = work.request_job(session, kind=work.SELECTION_NOTICES, subject_id=round_id, actor=actor)
@@ -291,13 +321,6 @@ def publish(session: Session, *, actor: Actor, service_ids: Sequence[int]) -> Se
                 data={"selection_number": service.selection_number},
             )
     return services
-
-
-def catalogue(
-    session: Session, *, text: str | None = None, limit: int = 100, offset: int = 0
-) -> Sequence[Service]:
-    """The public catalogue: services currently listed."""
-    return ServiceRepository(session).search(status="listed", text=text, limit=limit, offset=offset)
 
 
 def list_services(

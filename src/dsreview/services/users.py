@@ -190,3 +190,7 @@ def profile(session: Session, *, actor: Actor) -> User:
 def all_users(session: Session) -> Sequence[User]:
     """Every account (the command line, run by whoever administers the server)."""
     return UserRepository(session).all()
+
+
+def organisation_of(session: Session, organisation_id: int | None) -> Organisation | None:
+    return OrganisationRepository(session).get(organisation_id) if organisation_id else None

@@ -21,6 +21,8 @@ _PENDING = "dsreview.pending_jobs"
 CHECK = "check"
 PDF = "pdf"
 SELECTION_NOTICES = "selection_notices"
+SELF_CHECK = "self_check"
+WATCH = "watch"
 
 
 def request_job(

@@ -23,7 +23,9 @@ from typing import Any
 from dsreview.config import Settings
 from dsreview.domain import ExtractedDocument, Finding, Report
 from dsreview.errors import DataValidationError
-from dsreview.forms import document_spec, document_types, load_policy, requirements, title_of
+from dsreview.forms import document_spec, document_types, load_policy, title_of
+from dsreview.templates.checklist import FindingView
+from dsreview.templates.checklist import checklist as checklist_of
 from dsreview.templates.filters import kdate, label, labels
 from dsreview.templates.kinds import validate, validate_schema
 from dsreview.validators import periods
@@ -117,26 +119,17 @@ def review_opinion_data(report: Report, request: Mapping[str, Any], *, settings:
     registration = _first(report, "business_registration")
     reg = dict(registration.fields) if registration else {}
 
-    submitted = {d.type for d in report.documents}
-    required = [r for r in requirements("application") if r.applies(form) or (not form and not r.conditional)]
-    listed = [r.type for r in required]
-    extra = [t for t in document_types() if t in submitted and t not in listed and t != "unknown"]
-    checklist = []
-    for doc_type in [*listed, *extra]:
-        requirement = next((r for r in required if r.type == doc_type), None)
-        checklist.append(
-            {
-                "document": title_of(doc_type),
-                "requirement": "always" if requirement and not requirement.conditional else "conditional",
-                "submitted": doc_type in submitted,
-                "findings": _messages([f for f in report.findings if f.document == doc_type]),
-            }
-        )
-    general = [
-        f
-        for f in report.findings
-        if f.criterion is None and (f.document is None or f.document not in listed + extra)
+    view = checklist_of(report)
+    checklist = [
+        {
+            "document": row.title,
+            "requirement": "always" if row.requirement == "always" else "conditional",
+            "submitted": row.submitted,
+            "findings": _messages([v.finding for v in row.findings]),
+        }
+        for row in view.documents
     ]
+    general = [v.finding for v in view.general]
     data = {
         "application_number": req["application_number"],
         "issue_date": req["issue_date"],
@@ -221,29 +214,28 @@ def supplement_request_data(
             "검토 보고서에 신청일(application_date)이 없습니다", pointer="/application_date"
         )
 
-    actions = _actions()
-    order = [r.type for r in requirements("application")]
-    groups: dict[str, list[Finding]] = {}
-    for finding in report.findings:
-        if finding.code not in actions:
-            continue
-        key = finding.document or (f"file:{finding.source}" if finding.source else "other")
-        groups.setdefault(key, []).append(finding)
+    view = checklist_of(report)
+    asked = {id(v.finding) for v in view.asks}
+    groups: list[tuple[str, list[FindingView]]] = [
+        (row.title, [v for v in row.findings if id(v.finding) in asked]) for row in view.documents
+    ]
+    by_file: dict[str, list[FindingView]] = {}
+    for v in view.general:
+        if id(v.finding) in asked:
+            key = f"제출 파일 「{v.finding.source}」" if v.finding.source else "제출서류 전반"
+            by_file.setdefault(key, []).append(v)
     items = []
-    for key in sorted(groups, key=lambda k: (order.index(k) if k in order else len(order), k)):
-        found = groups[key]
-        if key.startswith("file:"):
-            title = f"제출 파일 「{key[5:]}」"
-        elif key == "other":
-            title = "제출서류 전반"
-        else:
-            title = title_of(key)
-        wanted = []
-        for f in found:
-            text = actions[f.code].format(document=title_of(f.document), source=f.source or "")
-            if text not in wanted:
-                wanted.append(text)
-        items.append({"document": title, "problems": _messages(found), "request": "\n".join(wanted)})
+    for title, found in [*groups, *by_file.items()]:
+        if not found:
+            continue
+        wanted = list(dict.fromkeys(v.action for v in found if v.action))
+        items.append(
+            {
+                "document": title,
+                "problems": _messages([v.finding for v in found]),
+                "request": "\n".join(wanted),
+            }
+        )
     if not items:
         raise DataValidationError(
             "보완을 요청할 확인 결과가 없습니다 (no findings to supplement)", pointer="/findings"

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from dsreview.domain import ExtractedDocument, Finding
+from dsreview.domain.documents import merged
 from dsreview.forms import Policy
 from dsreview.forms.messages import finding
 
@@ -21,22 +22,6 @@ def as_date(value: Any) -> date | None:
         except ValueError:
             return None
     return None
-
-
-def merged(documents: list[ExtractedDocument]) -> ExtractedDocument:
-    """One document of a type from several (a document split over image files): the fullest first,
-    its empty fields filled from the others."""
-    ranked = sorted(
-        documents, key=lambda d: (-sum(v not in (None, [], "") for v in d.fields.values()), -d.confidence)
-    )
-    base = ranked[0].model_copy(deep=True)
-    for other in ranked[1:]:
-        for name, value in other.fields.items():
-            if base.fields.get(name) in (None, [], "") and value not in (None, [], ""):
-                base.fields[name] = value
-                if name in other.evidence:
-                    base.evidence[name] = other.evidence[name]
-    return base
 
 
 @dataclass

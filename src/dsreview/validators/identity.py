@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from dsreview.domain import ExtractedDocument
 from dsreview.domain.identifiers import digits_of
 from dsreview.domain.names import company_key, misread_variant
 from dsreview.forms import fields_where, title_of
@@ -12,6 +14,54 @@ from dsreview.validators.context import Context
 
 def _slots(kind: str) -> list[tuple[str, str]]:
     return fields_where(kind=kind, identity=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    """The company of the account that submitted the bundle (the service knows it; the CLI does not)."""
+
+    brn: str | None
+    name: str
+
+
+def bundle_brn(documents: list[ExtractedDocument]) -> str | None:
+    """The business registration number the bundle gives (the form's, else another document's)."""
+    by_type = {d.type: d for d in reversed(documents)}
+    for doc_type, name in _slots("brn"):
+        doc = by_type.get(doc_type)
+        value = doc.fields.get(name) if doc else None
+        if isinstance(value, str) and len(digits_of(value)) == 10:
+            return digits_of(value)
+    return None
+
+
+def check_applicant(ctx: Context, applicant: Applicant) -> None:
+    """The bundle must be the applying account's company: its BRN, else its name, names it."""
+    who = f"{applicant.name}, {applicant.brn}" if applicant.brn else applicant.name
+    for slots, key, theirs in (
+        (_slots("brn"), digits_of, applicant.brn),
+        (_slots("company"), company_key, applicant.name),
+    ):
+        if not theirs:
+            continue
+        found = [
+            (doc_type, name, value)
+            for doc_type, name in slots
+            if isinstance(value := ctx.value(doc_type, name), str) and value.strip()
+        ]
+        if not found:
+            continue
+        odd = next(((t, n, v) for t, n, v in found if key(v) != key(theirs)), None)
+        if odd is not None:
+            ctx.add(
+                "identity_mismatch",
+                variant="applicant",
+                document=odd[0],
+                field=odd[1],
+                value=odd[2],
+                detail=who,
+            )
+        return  # the BRN decides when the documents carry one; the name only without it
 
 
 def check_identity(ctx: Context) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dsreview.forms import Requirement, requirements, title_of
+from dsreview.forms import Requirement, title_of
+from dsreview.forms import applicable as required_for
 from dsreview.validators.context import Context
 
 
 def applicable(ctx: Context, stage: str = "application") -> list[Requirement]:
-    application = ctx.application
-    return [
-        r for r in requirements(stage) if r.applies(application) or (not application and not r.conditional)
-    ]
+    return required_for(ctx.application, stage)
 
 
 def check_required(ctx: Context, stage: str = "application") -> list[str]:

@@ -12,13 +12,22 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from dsreview.web.views import agency, public, quality, reviewer, staff_applications, staff_rounds, vendor
+from dsreview.web.views import (
+    agency,
+    public,
+    quality,
+    reviewer,
+    services,
+    staff_applications,
+    staff_rounds,
+    vendor,
+)
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 
 def install(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (public, vendor, staff_applications, staff_rounds, quality, reviewer, agency):
+    for module in (public, vendor, services, staff_applications, staff_rounds, quality, reviewer, agency):
         app.include_router(module.router)
     app.include_router(public.catch_all)

@@ -26,6 +26,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 
 from dsreview.errors import AuthenticationError, DataValidationError, DsreviewError
+from dsreview.forms import event_kinds, title_of
 from dsreview.services.actors import Actor
 from dsreview.templates.filters import kdate, label, won
 from dsreview.templates.prefill import display
@@ -68,6 +69,11 @@ def ui(value: Any, group: str) -> str:
     return ui_labels()[group].get(str(value), str(value))
 
 
+def event_name(kind: str | None) -> str:
+    """The Korean name of an event kind (`forms/events.json`)."""
+    return str(event_kinds().get(kind or "", {}).get("name", kind or "—"))
+
+
 def kdatetime(value: datetime | None, tz: str = "Asia/Seoul") -> str:
     if value is None:
         return "—"
@@ -95,7 +101,15 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        kdate=kdate, won=won, label=label, display=display, ui=ui, kdatetime=kdatetime, filesize=filesize
+        kdate=kdate,
+        won=won,
+        label=label,
+        display=display,
+        ui=ui,
+        kdatetime=kdatetime,
+        filesize=filesize,
+        event_name=event_name,
+        doc_title=title_of,
     )
     return env
 

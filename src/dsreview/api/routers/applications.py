@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
@@ -20,6 +19,9 @@ from dsreview.api.schemas import (
     ApplicationSummary,
     CorrectionIn,
     CorrectionOut,
+    RehabilitationIn,
+    UserOut,
+    WithdrawIn,
 )
 from dsreview.jobs import dispatch
 from dsreview.services import corrections, intake
@@ -30,9 +32,11 @@ router = APIRouter(prefix="/api/applications", tags=["applications"], responses=
 READERS = allow(Role.vendor, Role.staff, Role.reviewer)
 
 
-def _out(session: Session, application: Application) -> ApplicationOut:
+def _out(session: Session, application: Application, actor: Actor) -> ApplicationOut:
     out = ApplicationOut.model_validate(application)
     out.job = job_out(intake.latest_check_job(session, application=application))
+    submitter = intake.submitter(session, actor=actor, application=application)
+    out.submitter = UserOut.model_validate(submitter) if submitter else None
     return out
 
 
@@ -45,20 +49,22 @@ def _accepted(application: Application, response: Response) -> Accepted:
 def submit(
     response: Response,
     files: Annotated[list[UploadFile], File(description="the bundle: PDF, PNG, JPEG or TIFF files")],
-    application_date: Annotated[date | None, Form(description="YYYY-MM-DD; default: the form's date")] = None,
     round_id: Annotated[int | None, Form(ge=1, le=MAX_ID, description="default: the round open now")] = None,
     actor: Actor = Depends(VENDOR),
     ctx: AppContext = Depends(context),
     session: Session = Depends(write_session),
 ) -> Accepted:
-    """Submit a bundle. The check runs in the background: poll `GET /api/applications/{id}`."""
+    """Submit a bundle. The check runs in the background: poll `GET /api/applications/{id}`.
+
+    The documents are judged on the day the bundle is received; the date on the application form
+    is compared with it (`application_date_differs`). The bundle must be the account's company's
+    (`identity_mismatch`); the same service twice in a round, or one already selected, is refused."""
     application = intake.submit_application(
         session,
         actor=actor,
         settings=ctx.settings,
         blobs=ctx.blobs,
         files=[incoming(f) for f in files],
-        application_date=application_date,
         round_id=round_id,
     )
     dispatch.commit(session, ctx.queue)
@@ -86,7 +92,8 @@ def get_application(
     application_id: Id, actor: Actor = Depends(READERS), session: Session = Depends(read_session)
 ) -> ApplicationOut:
     """Status, the check report (the JSON of `dsreview check --json`) and the files."""
-    return _out(session, intake.visible_application(session, actor=actor, application_id=application_id))
+    application = intake.visible_application(session, actor=actor, application_id=application_id)
+    return _out(session, application, actor)
 
 
 @router.get("/{application_id}/status", response_model=ApplicationStatusOut)
@@ -182,5 +189,39 @@ def recheck(
 ) -> Accepted:
     """Run the check again (after a failure or a new sanctions list)."""
     application = intake.recheck(session, actor=actor, application_id=application_id)
+    dispatch.commit(session, ctx.queue)
+    return _accepted(application, response)
+
+
+@router.post("/{application_id}/withdraw", response_model=ApplicationSummary)
+def withdraw(
+    application_id: Id,
+    body: WithdrawIn,
+    actor: Actor = Depends(VENDOR),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> ApplicationSummary:
+    """The vendor withdraws its application before the review starts (audited)."""
+    application = intake.withdraw(
+        session, actor=actor, application_id=application_id, reason=body.reason or ""
+    )
+    dispatch.commit(session, ctx.queue)
+    return ApplicationSummary.model_validate(application)
+
+
+@router.post("/{application_id}/rehabilitation", status_code=202, response_model=Accepted)
+def record_rehabilitation(
+    application_id: Id,
+    body: RehabilitationIn,
+    response: Response,
+    actor: Actor = Depends(STAFF),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> Accepted:
+    """Record a court's approval of rehabilitation (회생계획인가 등): a suspended or closed business no
+    longer fails criterion 2-1. The bundle is checked again."""
+    application = intake.record_rehabilitation(
+        session, actor=actor, application_id=application_id, note=body.note
+    )
     dispatch.commit(session, ctx.queue)
     return _accepted(application, response)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Response, UploadFile
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import STAFF, VENDOR, allow, context, read_session, write_session
-from dsreview.api.params import MONTH_PATTERN, Id, Limit, Offset
+from dsreview.api.params import MONTH_PATTERN, BodyId, Id, Limit, Offset
 from dsreview.api.routers.common import ERRORS, PUBLIC_ERRORS, TOO_LARGE, blob_response, incoming
 from dsreview.api.schemas import (
     CatalogueEntry,
+    CatalogueQuery,
     DueCheckOut,
     PostingOut,
     PublicPosting,
@@ -24,11 +25,14 @@ from dsreview.api.schemas import (
     ServiceOut,
 )
 from dsreview.jobs import dispatch
-from dsreview.services import documents, quality, selection
+from dsreview.services import catalogue as services_catalogue
+from dsreview.services import clock, documents, quality, selection
+from dsreview.services import postings as postings_service
 from dsreview.services.actors import Actor
 from dsreview.store.models import Role
 
 router = APIRouter(prefix="/api", tags=["services"], responses=ERRORS)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 public = APIRouter(prefix="/api/public", tags=["public"], responses=PUBLIC_ERRORS)
 
 
@@ -103,7 +107,8 @@ def record_quality(
     ctx: AppContext = Depends(context),
     session: Session = Depends(write_session),
 ) -> QualityResultOut:
-    """Record the month's result; nonconforming removes the service and posts it publicly."""
+    """Record the month's outcome: conforming (적합), supplement (보완 by `due_date`, the service stays
+    listed), nonconforming (부적합: removed and posted publicly), re_review (재심사 요청)."""
     check, posting = quality.record_result(
         session,
         actor=actor,
@@ -116,6 +121,7 @@ def record_quality(
         decision_date=body.decision_date,
         posting_start=body.posting_start,
         posting_end=body.posting_end,
+        due_date=body.due_date,
     )
     dispatch.commit(session, ctx.queue)
     return QualityResultOut(
@@ -143,21 +149,47 @@ def due_checks(
 
 
 @public.get("/catalogue", response_model=list[CatalogueEntry])
-def catalogue(
-    q: str | None = Query(default=None, max_length=100, description="서비스명 또는 기업명"),
+def catalogue_search(
+    query: Annotated[CatalogueQuery, Query()],
     limit: Limit = 100,
     offset: Offset = 0,
     session: Session = Depends(read_session),
 ) -> list[CatalogueEntry]:
-    """The catalogue of selected services (no sign-in)."""
-    return [
-        CatalogueEntry.model_validate(s)
-        for s in selection.catalogue(session, text=q, limit=limit, offset=offset)
-    ]
+    """The catalogue of selected services (no sign-in), searched by an agency's requirements:
+    category, model, support type, provider type, CSAP type and grade, company and words."""
+    found = services_catalogue.search(session, query, limit=limit, offset=offset)
+    return [CatalogueEntry.model_validate(s) for s in found]
+
+
+@public.get("/catalogue/compare", response_model=list[CatalogueEntry])
+def compare(
+    ids: Annotated[list[BodyId], Query(min_length=1, max_length=5, description="up to five service ids")],
+    session: Session = Depends(read_session),
+) -> list[CatalogueEntry]:
+    """Up to five listed services side by side."""
+    return [CatalogueEntry.model_validate(s) for s in services_catalogue.compare(session, ids)]
+
+
+@public.get("/catalogue/export")
+def export(
+    query: Annotated[CatalogueQuery, Query()],
+    format: Literal["csv", "xlsx"] = Query(default="csv"),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(read_session),
+) -> Response:
+    """The search result to keep (CSV or XLSX); a cell that begins like a formula is escaped."""
+    found = services_catalogue.search(session, query, limit=5000)
+    today = clock.today(ctx.settings)
+    name = f"catalogue-{today.isoformat()}.{format}"
+    if format == "xlsx":
+        body, media = services_catalogue.export_xlsx(found, searched_on=today), XLSX
+    else:
+        body, media = services_catalogue.export_csv(found), "text/csv; charset=utf-8"
+    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @public.get("/postings", response_model=list[PublicPosting])
-def postings(
+def public_postings(
     ctx: AppContext = Depends(context), session: Session = Depends(read_session)
 ) -> list[PublicPosting]:
     """Nonconformance postings public today (no sign-in)."""
@@ -173,7 +205,7 @@ def postings(
             end_date=p.end_date,
             document_id=p.document_id,
         )
-        for p in quality.current_postings(session, settings=ctx.settings)
+        for p in postings_service.current_postings(session, settings=ctx.settings)
     ]
 
 

@@ -115,7 +115,8 @@ def decide(
     ctx: AppContext = Depends(context),
     session: Session = Depends(write_session),
 ) -> ApplicationSummary:
-    """Record the committee's decision; a selected application becomes a service."""
+    """Record the committee's decision once it has met (round in 심사위원회, on or after its date); a
+    selected application becomes a service. For a re-review: selected 적정, not_selected 부적정."""
     application = selection.record_decision(
         session,
         actor=actor,
@@ -124,6 +125,7 @@ def decide(
         decision=body.decision,
         reason=body.reason,
         decided_on=body.decided_on,
+        blobs=ctx.blobs,
     )
     dispatch.commit(session, ctx.queue)
     return ApplicationSummary.model_validate(application)

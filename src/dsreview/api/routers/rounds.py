@@ -10,17 +10,35 @@ from dsreview.api.deps import ANY_USER, STAFF, context, read_session, write_sess
 from dsreview.api.params import Id
 from dsreview.api.routers.common import ERRORS, job_out
 from dsreview.api.schemas import JobOut, RoundIn, RoundOut, RoundUpdate
+from dsreview.config import Settings
 from dsreview.jobs import dispatch
-from dsreview.services import selection, work
+from dsreview.services import clock, rounds, selection, work
 from dsreview.services.actors import Actor
+from dsreview.store.models import Round
 
 router = APIRouter(prefix="/api", tags=["rounds"], responses=ERRORS)
 
 
+def _out(session: Session, settings: Settings, round_: Round) -> RoundOut:
+    out = RoundOut.model_validate(round_)
+    found = rounds.progress(session, round_, clock.today(settings))
+    out.status_name, out.waiting_for, out.next_status = (
+        rounds.name(round_.status),
+        found.waiting_for,
+        found.next_status,
+    )
+    return out
+
+
 @router.get("/rounds", response_model=list[RoundOut])
-def list_rounds(actor: Actor = Depends(ANY_USER), session: Session = Depends(read_session)) -> list[RoundOut]:
-    """Committee rounds (심사 차수), newest first; applications go to the newest open one."""
-    return [RoundOut.model_validate(r) for r in selection.list_rounds(session)]
+def list_rounds(
+    actor: Actor = Depends(ANY_USER),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(read_session),
+) -> list[RoundOut]:
+    """Committee rounds (심사 차수), newest first, each with its state and what it waits for;
+    applications go to the newest open one."""
+    return [_out(session, ctx.settings, r) for r in selection.list_rounds(session)]
 
 
 @router.post("/rounds", status_code=201, response_model=RoundOut)
@@ -34,7 +52,7 @@ def create_round(
         session, actor=actor, name=body.name, number=body.number, committee_date=body.committee_date
     )
     dispatch.commit(session, ctx.queue)
-    return RoundOut.model_validate(created)
+    return _out(session, ctx.settings, created)
 
 
 @router.patch("/rounds/{round_id}", response_model=RoundOut)
@@ -45,12 +63,18 @@ def update_round(
     ctx: AppContext = Depends(context),
     session: Session = Depends(write_session),
 ) -> RoundOut:
-    """Close or reopen a round, or set its committee date."""
+    """Set the committee's date, or move the round on: open → closed → reviewing → committee →
+    finalised (closed → open reopens intake). Out of order: 409 with what the round waits for."""
     updated = selection.update_round(
-        session, actor=actor, round_id=round_id, status=body.status, committee_date=body.committee_date
+        session,
+        actor=actor,
+        settings=ctx.settings,
+        round_id=round_id,
+        status=body.status,
+        committee_date=body.committee_date,
     )
     dispatch.commit(session, ctx.queue)
-    return RoundOut.model_validate(updated)
+    return _out(session, ctx.settings, updated)
 
 
 @router.post("/rounds/{round_id}/selection-notices", status_code=202, response_model=JobOut)

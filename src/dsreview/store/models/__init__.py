@@ -7,7 +7,9 @@ from dsreview.store.models.applications import (
     Assignment,
     FieldCorrection,
     Opinion,
+    Purpose,
     Round,
+    RoundStatus,
 )
 from dsreview.store.models.base import Base, utcnow
 from dsreview.store.models.catalogue import (
@@ -17,6 +19,8 @@ from dsreview.store.models.catalogue import (
     Posting,
     QualityCheck,
     Service,
+    ServiceChange,
+    ServiceEvent,
 )
 from dsreview.store.models.people import Organisation, OrganisationKind, Role, User
 from dsreview.store.models.records import AuditEvent, GeneratedDocument, Job, SanctionsList
@@ -38,11 +42,15 @@ __all__ = [
     "Organisation",
     "OrganisationKind",
     "Posting",
+    "Purpose",
     "QualityCheck",
     "Role",
     "Round",
+    "RoundStatus",
     "SanctionsList",
     "Service",
+    "ServiceChange",
+    "ServiceEvent",
     "User",
     "utcnow",
 ]

@@ -24,6 +24,23 @@ class ApplicationStatus(StrEnum):
     reviewed = "reviewed"
     selected = "selected"
     not_selected = "not_selected"
+    refused = "refused"  # not admitted: the same service applied for twice, or already selected
+    withdrawn = "withdrawn"  # the vendor withdrew it before the review
+
+
+class RoundStatus(StrEnum):
+    """A committee round's states, in order (접수 중 → 접수 마감 → 검토 → 심사위원회 → 결과 확정)."""
+
+    open = "open"
+    closed = "closed"
+    reviewing = "reviewing"
+    committee = "committee"
+    finalised = "finalised"
+
+
+class Purpose(StrEnum):
+    selection = "selection"  # 심사 신청
+    re_review = "re_review"  # 재심사 of a selected service (고시 제6조·제7조)
 
 
 class Round(Base):
@@ -35,7 +52,7 @@ class Round(Base):
     name: Mapped[str] = mapped_column(String(100))
     number: Mapped[int] = mapped_column(default=1)  # 제N차 심사위원회
     committee_date: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default=RoundStatus.open)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -48,8 +65,15 @@ class Application(Base):
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
     submitted_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     status: Mapped[str] = mapped_column(String(32), index=True, default=ApplicationStatus.received)
-    requested_date: Mapped[date | None]  # the application date the vendor gave, if any
-    application_date: Mapped[date | None]  # the date the check used
+    requested_date: Mapped[date | None]  # a reference date given by the demo's history, if any
+    application_date: Mapped[date | None]  # the date the check used (the receipt date)
+    received_on: Mapped[date | None]  # the day the bundle was received: documents are judged on it
+    purpose: Mapped[str] = mapped_column(String(16), default=Purpose.selection)
+    service_id: Mapped[int | None] = mapped_column(index=True)  # the service a re-review is of
+    supplement_due: Mapped[date | None]
+    withdrawn_at: Mapped[datetime | None]
+    refusal: Mapped[str] = mapped_column(Text, default="")
+    rehabilitation: Mapped[str] = mapped_column(Text, default="")  # a court's approval staff recorded
     company_name: Mapped[str] = mapped_column(String(200), default="")
     service_name: Mapped[str] = mapped_column(String(200), default="")
     check_generation: Mapped[int] = mapped_column(default=1)

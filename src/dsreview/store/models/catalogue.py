@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import BigInteger, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -31,6 +32,22 @@ class Service(Base):
     listed_at: Mapped[datetime | None]
     removed_on: Mapped[date | None]
     removal_reason: Mapped[str] = mapped_column(Text, default="")
+    # The application whose documents describe the service now: the selected one, or the latest
+    # re-review judged 적정.
+    current_application_id: Mapped[int | None]
+    # Details the vendor keeps up to date through change requests (고시 제6조).
+    spec: Mapped[str] = mapped_column(Text, default="")  # 상세규격
+    price: Mapped[int | None] = mapped_column(BigInteger)  # won
+    price_unit: Mapped[str] = mapped_column(String(100), default="")
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    # From the current application's certificates: what agencies search by, what 상시점검 watches.
+    csap_type: Mapped[str | None] = mapped_column(String(8))
+    csap_grade: Mapped[str | None] = mapped_column(String(8))
+    csap_valid_until: Mapped[date | None]
+    credit_valid_until: Mapped[date | None]
+    updated_at: Mapped[datetime | None]
 
 
 class QualityCheck(Base):
@@ -45,10 +62,65 @@ class QualityCheck(Base):
     self_check_sha256: Mapped[str | None] = mapped_column(String(64))
     self_check_name: Mapped[str | None] = mapped_column(String(255))
     submitted_at: Mapped[datetime | None]
-    result: Mapped[str | None] = mapped_column(String(16))  # conforming | nonconforming
+    result: Mapped[str | None] = mapped_column(String(16))  # an outcome (services.quality.OUTCOMES)
     reason: Mapped[str] = mapped_column(Text, default="")
     checked_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     checked_on: Mapped[date | None]
+    self_check_report: Mapped[dict[str, Any] | None]  # what the engine read in the vendor's report
+    due_date: Mapped[date | None]  # 보완: the vendor fixes the gap by this day
+    application_id: Mapped[int | None]  # 재심사 요청: the re-review opened
+
+
+class ServiceEvent(Base):
+    """Something that may take a service below the selection criteria: reported by its vendor
+    (고시 제7조) or found by the daily 상시점검. Staff close it with a quality outcome."""
+
+    __tablename__ = "service_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), index=True)
+    source: Mapped[str] = mapped_column(String(8))  # vendor | watch
+    kind: Mapped[str] = mapped_column(String(32))  # forms/events.json
+    event_date: Mapped[date | None]
+    detail: Mapped[str] = mapped_column(Text, default="")
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    reported_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(8), index=True, default="open")  # open | closed
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text, default="")
+    due_date: Mapped[date | None]
+    application_id: Mapped[int | None]  # the re-review opened from it
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    handled_on: Mapped[date | None]
+
+    service: Mapped[Service] = relationship(lazy="joined")
+
+
+class ServiceChange(Base):
+    """A vendor's request to change a selected service's details (정보 변경 신청, 고시 제6조)."""
+
+    __tablename__ = "service_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    service_id: Mapped[int] = mapped_column(ForeignKey("services.id"), index=True)
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changes: Mapped[dict[str, Any]]  # field → the value asked for
+    before: Mapped[dict[str, Any]]  # field → the value when asked
+    description: Mapped[str] = mapped_column(Text, default="")
+    files: Mapped[list[Any]]  # [{sha256, name, document_type}] documents that come with it
+    # submitted → applied (no re-review, or re-review 적정) | re_review → applied | rejected
+    status: Mapped[str] = mapped_column(String(16), index=True, default="submitted")
+    touches_criteria: Mapped[bool | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_on: Mapped[date | None]
+    application_id: Mapped[int | None]  # the re-review
+    applied_on: Mapped[date | None]
+
+    service: Mapped[Service] = relationship(lazy="joined")
 
 
 class Posting(Base):

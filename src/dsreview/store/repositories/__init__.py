@@ -9,6 +9,8 @@ from dsreview.store.repositories.catalogue import (
     ContractRepository,
     PostingRepository,
     QualityCheckRepository,
+    ServiceChangeRepository,
+    ServiceEventRepository,
     ServiceRepository,
 )
 from dsreview.store.repositories.people import OrganisationRepository, UserRepository
@@ -31,6 +33,8 @@ __all__ = [
     "QualityCheckRepository",
     "RoundRepository",
     "SanctionsRepository",
+    "ServiceChangeRepository",
+    "ServiceEventRepository",
     "ServiceRepository",
     "UserRepository",
 ]

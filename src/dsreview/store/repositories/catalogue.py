@@ -7,7 +7,7 @@ from datetime import date
 
 from sqlalchemy import func, or_, select
 
-from dsreview.store.models import Contract, Posting, QualityCheck, Service
+from dsreview.store.models import Contract, Posting, QualityCheck, Service, ServiceChange, ServiceEvent
 from dsreview.store.repositories.base import Repository
 
 
@@ -32,17 +32,31 @@ class ServiceRepository(Repository[Service]):
         status: str | None = None,
         organisation_id: int | None = None,
         text: str | None = None,
+        company: str | None = None,
         limit: int = 100,
         offset: int = 0,
+        **equal: str | None,
     ) -> Sequence[Service]:
+        """`equal` names columns that must hold the value given (category, model, csap_type …)."""
         query = select(Service)
         if status is not None:
             query = query.where(Service.status == status)
         if organisation_id is not None:
             query = query.where(Service.organisation_id == organisation_id)
-        if text:
-            pattern = f"%{text}%"
-            query = query.where(or_(Service.name.ilike(pattern), Service.company_name.ilike(pattern)))
+        for column, value in equal.items():
+            if value:
+                query = query.where(getattr(Service, column) == value)
+        if company:
+            query = query.where(Service.company_name.ilike(f"%{company}%"))
+        for word in (text or "").split():
+            pattern = f"%{word}%"
+            query = query.where(
+                or_(
+                    Service.name.ilike(pattern),
+                    Service.company_name.ilike(pattern),
+                    Service.spec.ilike(pattern),
+                )
+            )
         return self.session.scalars(query.order_by(Service.id).limit(limit).offset(offset)).all()
 
     def listed_selected_before(self, cutoff: date) -> Sequence[Service]:
@@ -59,6 +73,50 @@ class ServiceRepository(Repository[Service]):
         return int(self.session.scalar(query) or 0)
 
 
+class ServiceEventRepository(Repository[ServiceEvent]):
+    model = ServiceEvent
+
+    def search(
+        self, *, service_id: int | None = None, status: str | None = None, limit: int = 500
+    ) -> Sequence[ServiceEvent]:
+        query = select(ServiceEvent)
+        if service_id is not None:
+            query = query.where(ServiceEvent.service_id == service_id)
+        if status is not None:
+            query = query.where(ServiceEvent.status == status)
+        return self.session.scalars(query.order_by(ServiceEvent.id.desc()).limit(limit)).all()
+
+    def open_of(self, service_id: int, kind: str) -> ServiceEvent | None:
+        query = select(ServiceEvent).where(
+            ServiceEvent.service_id == service_id, ServiceEvent.kind == kind, ServiceEvent.status == "open"
+        )
+        return self.session.scalars(query).first()
+
+    def by_application(self, application_id: int) -> ServiceEvent | None:
+        return self.session.scalars(
+            select(ServiceEvent).where(ServiceEvent.application_id == application_id)
+        ).first()
+
+
+class ServiceChangeRepository(Repository[ServiceChange]):
+    model = ServiceChange
+
+    def search(
+        self, *, service_id: int | None = None, status: str | None = None, limit: int = 500
+    ) -> Sequence[ServiceChange]:
+        query = select(ServiceChange)
+        if service_id is not None:
+            query = query.where(ServiceChange.service_id == service_id)
+        if status is not None:
+            query = query.where(ServiceChange.status == status)
+        return self.session.scalars(query.order_by(ServiceChange.id.desc()).limit(limit)).all()
+
+    def by_application(self, application_id: int) -> ServiceChange | None:
+        return self.session.scalars(
+            select(ServiceChange).where(ServiceChange.application_id == application_id)
+        ).first()
+
+
 class QualityCheckRepository(Repository[QualityCheck]):
     model = QualityCheck
 
@@ -68,6 +126,17 @@ class QualityCheckRepository(Repository[QualityCheck]):
 
     def for_month(self, month: str) -> Sequence[QualityCheck]:
         return self.session.scalars(select(QualityCheck).where(QualityCheck.month == month)).all()
+
+    def by_application(self, application_id: int) -> QualityCheck | None:
+        return self.session.scalars(
+            select(QualityCheck).where(QualityCheck.application_id == application_id)
+        ).first()
+
+    def with_due_dates(self) -> Sequence[QualityCheck]:
+        query = select(QualityCheck).where(
+            QualityCheck.result == "supplement", QualityCheck.due_date.is_not(None)
+        )
+        return self.session.scalars(query.order_by(QualityCheck.due_date)).all()
 
     def for_service(self, service_id: int) -> Sequence[QualityCheck]:
         query = select(QualityCheck).where(QualityCheck.service_id == service_id).order_by(QualityCheck.month)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from dsreview.domain import Status
+from dsreview.domain.business import BusinessCheck, BusinessState
 from dsreview.validators.context import Context
 
 
@@ -16,7 +17,33 @@ def _add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
-def criterion_2_1(ctx: Context) -> Status:
+def criterion_2_1(ctx: Context, business: BusinessCheck | None = None, rehabilitation: str = "") -> Status:
+    """The credit grade's status, failed by a suspended or closed business (unless a court approved
+    its rehabilitation, which staff record). `business` None: not looked up (the CLI)."""
+    status = _credit(ctx)
+    if business is None:
+        return status
+    if business.status is None:
+        reason = {"failed": ": 조회 서비스가 응답하지 않았습니다"}.get(business.unavailable or "", "")
+        ctx.add("business_status_unavailable", detail=reason if ctx.lang == "ko" else "")
+        return status
+    found = business.status
+    if found.state is BusinessState.unregistered:
+        ctx.add("business_unregistered", value=found.brn)
+        return Status.review if status is Status.passed else status
+    if found.state not in (BusinessState.suspended, BusinessState.closed):
+        return status
+    if rehabilitation.strip():
+        ctx.add("rehabilitation_approved", detail=rehabilitation.strip())
+        return status
+    if found.state is BusinessState.suspended:
+        ctx.add("business_suspended", detail=found.text or "휴업자")
+    else:
+        ctx.add("business_closed", detail=ctx.fmt(found.closed_on))
+    return Status.fail
+
+
+def _credit(ctx: Context) -> Status:
     credit = ctx.doc("credit_rating")
     if credit is None:
         return Status.review

@@ -3,57 +3,23 @@ changes, each with the registration deadline shown before it is submitted."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy.orm import Session
 
-from dsreview.errors import ConflictError, DataValidationError, UsageError
+from dsreview.errors import ConflictError, UsageError
 from dsreview.jobs import dispatch
 from dsreview.services import contracts, selection, web_contracts
 from dsreview.services.actors import Actor
+from dsreview.services.inputs import ContractChangeIn, ContractIn
 from dsreview.store.models import Role
 from dsreview.web.deps import AGENCY, Parts, allow, csrf_protected, parts, read_session, write_session
-from dsreview.web.forms import act, optional_date, required_date
+from dsreview.web.forms import act, form_values, parse, required_date
 from dsreview.web.pages import PageRoute, redirect, render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 READERS = allow(Role.agency, Role.staff)
-FIELDS = (
-    "name",
-    "method",
-    "amount",
-    "contract_date",
-    "start_date",
-    "end_date",
-    "contract_number",
-    "proposal_score",
-    "evaluation_date",
-    "negotiation_date",
-)
-
-
-def _amount(value: str, pointer: str, what: str, *, required: bool) -> int | None:
-    digits = value.replace(",", "").replace("원", "").strip()
-    if not digits:
-        if required:
-            raise DataValidationError(f"{what}을(를) 입력해 주십시오.", pointer=pointer)
-        return None
-    if not digits.isdigit() or len(digits) > 15:
-        raise DataValidationError(f"{what}은(는) 원 단위 숫자로 입력해 주십시오.", pointer=pointer)
-    return int(digits)
-
-
-def _score(value: str) -> float | None:
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        raise DataValidationError(
-            "제안서 평가 점수는 숫자로 입력해 주십시오.", pointer="/proposal_score"
-        ) from None
 
 
 @router.get("/agency")
@@ -130,60 +96,20 @@ def deadline_preview(
 
 
 @router.post("/agency/contracts", dependencies=[Depends(csrf_protected)])
-def register(
+async def register(
     request: Request,
-    name: Annotated[str, Form(max_length=200)] = "",
-    method: Annotated[str, Form(max_length=16)] = "",
-    amount: Annotated[str, Form(max_length=30)] = "",
-    contract_date: Annotated[str, Form(max_length=20)] = "",
-    start_date: Annotated[str, Form(max_length=20)] = "",
-    end_date: Annotated[str, Form(max_length=20)] = "",
-    contract_number: Annotated[str, Form(max_length=60)] = "",
-    proposal_score: Annotated[str, Form(max_length=10)] = "",
-    evaluation_date: Annotated[str, Form(max_length=20)] = "",
-    negotiation_date: Annotated[str, Form(max_length=20)] = "",
-    service_ids: Annotated[list[int] | None, Form()] = None,
     actor: Actor = Depends(AGENCY),
     ctx: Parts = Depends(parts),
     session: Session = Depends(write_session),
 ) -> Response:
-    raw = dict(
-        zip(
-            FIELDS,
-            (
-                name,
-                method,
-                amount,
-                contract_date,
-                start_date,
-                end_date,
-                contract_number,
-                proposal_score,
-                evaluation_date,
-                negotiation_date,
-            ),
-            strict=True,
-        )
-    )
-    values: dict[str, Any] = {**raw, "service_ids": service_ids or []}
+    """The form validated with the API's `ContractIn`; refused, it is shown again as typed."""
+    values = form_values(await request.form(), "service_ids")
+    values.pop("registered_on", None)  # the day it is registered is today's, not typed
+    if values.get("method") != "catalog":
+        for name in ("proposal_score", "evaluation_date", "negotiation_date"):
+            values.pop(name, None)
     try:
-        data = contracts.ContractInput(
-            name=name,
-            method=method,
-            amount=_amount(amount, "/amount", "계약금액", required=True) or 0,
-            contract_date=required_date(contract_date, "/contract_date", "계약일"),
-            start_date=required_date(start_date, "/start_date", "계약 시작일"),
-            end_date=required_date(end_date, "/end_date", "계약 종료일"),
-            service_ids=service_ids or [],
-            contract_number=contract_number.strip() or None,
-            proposal_score=_score(proposal_score) if method == "catalog" else None,
-            evaluation_date=optional_date(evaluation_date, "/evaluation_date", "평가일")
-            if method == "catalog"
-            else None,
-            negotiation_date=optional_date(negotiation_date, "/negotiation_date", "협상일")
-            if method == "catalog"
-            else None,
-        )
+        data = parse(ContractIn, values)
         contract = contracts.register_contract(
             session, actor=actor, settings=ctx.settings, blobs=ctx.blobs, data=data
         )
@@ -216,28 +142,27 @@ def contract_page(
 
 
 @router.post("/agency/contracts/{contract_id}/changes", dependencies=[Depends(csrf_protected)])
-def register_change(
+async def register_change(
     request: Request,
     contract_id: int,
-    change_date: Annotated[str, Form(max_length=20)] = "",
-    description: Annotated[str, Form(max_length=2000)] = "",
-    amount: Annotated[str, Form(max_length=30)] = "",
-    end_date: Annotated[str, Form(max_length=20)] = "",
     actor: Actor = Depends(AGENCY),
     ctx: Parts = Depends(parts),
     session: Session = Depends(write_session),
 ) -> Response:
+    values = form_values(await request.form())
+
     def run() -> str:
+        data = parse(ContractChangeIn, {k: v for k, v in values.items() if k != "registered_on"})
         change = contracts.register_change(
             session,
             actor=actor,
             settings=ctx.settings,
             blobs=ctx.blobs,
             contract_id=contract_id,
-            change_date=required_date(change_date, "/change_date", "변경일"),
-            description=description,
-            amount=_amount(amount, "/amount", "변경 후 계약금액", required=False),
-            end_date=optional_date(end_date, "/end_date", "변경 후 종료일"),
+            change_date=data.change_date,
+            description=data.description,
+            amount=data.amount,
+            end_date=data.end_date,
         )
         dispatch.commit(session, ctx.queue)
         late = " 변경 등록 기한이 지나 '기한 경과'로 표시됩니다." if change.late else ""

@@ -4,16 +4,21 @@ document downloads, and the page for addresses that do not exist."""
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 
-from dsreview.errors import InvalidCredentialsError
-from dsreview.services import documents, quality, selection, users
+from dsreview.errors import DataValidationError, InvalidCredentialsError
+from dsreview.services import catalogue as services_catalogue
+from dsreview.services import clock, documents, users
+from dsreview.services import postings as postings_service
 from dsreview.services.actors import Actor
+from dsreview.services.inputs import CatalogueQuery
 from dsreview.web.deps import ANY_USER, Parts, csrf_protected, current_actor, parts, read_session, web_session
+from dsreview.web.forms import parse
 from dsreview.web.pages import HOME, PageRoute, error_page, redirect, render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -75,22 +80,75 @@ def logout(request: Request) -> Response:
     return redirect("/", message="로그아웃했습니다.", request=request)
 
 
+def _query(request: Request) -> tuple[CatalogueQuery, dict[str, str], str | None]:
+    """The search's requirements from the address (kept as typed), or why they are not usable."""
+    typed = {k: v for k, v in request.query_params.items() if k in CatalogueQuery.model_fields}
+    try:
+        return parse(CatalogueQuery, typed), typed, None
+    except DataValidationError as exc:
+        return CatalogueQuery(), typed, exc.message
+
+
 @router.get("/catalogue")
-def catalogue(
+def catalogue(request: Request, session: Session = Depends(read_session)) -> Response:
+    """Agencies search the catalogue by their requirements, compare and download the result."""
+    query, typed, error = _query(request)
+    found = services_catalogue.search(session, query, limit=500)
+    return render(
+        request,
+        "catalogue.html",
+        status_code=422 if error else 200,
+        services=found,
+        typed=typed,
+        error=error,
+        searched=any(typed.values()),
+        export=urlencode({k: v for k, v in typed.items() if v}),
+        max_compare=services_catalogue.MAX_COMPARE,
+    )
+
+
+@router.get("/catalogue/compare")
+def compare(
     request: Request,
-    q: str | None = Query(default=None, max_length=100),
+    ids: list[str] = Query(default=[], max_length=20),
     session: Session = Depends(read_session),
 ) -> Response:
-    text = (q or "").strip() or None
-    services = selection.catalogue(session, text=text, limit=200)
-    return render(request, "catalogue.html", services=services, q=text or "")
+    chosen = [int(i) for i in ids if i.isdigit() and len(i) < 10]
+    found = services_catalogue.compare(session, chosen)
+    table = services_catalogue.rows(found)
+    return render(
+        request,
+        "compare.html",
+        services=found,
+        headings=services_catalogue.headings(),
+        columns=list(zip(*table, strict=True)) if table else [],
+    )
+
+
+@router.get("/catalogue/export.{fmt}")
+def export(
+    request: Request, fmt: str, ctx: Parts = Depends(parts), session: Session = Depends(read_session)
+) -> Response:
+    """The search result to keep, as CSV or XLSX (cells that begin like a formula escaped)."""
+    if fmt not in ("csv", "xlsx"):
+        return error_page(request, 404, "CSV 또는 XLSX로 내려받을 수 있습니다.")
+    query, _, _ = _query(request)
+    found = services_catalogue.search(session, query, limit=5000)
+    today = clock.today(ctx.settings)
+    if fmt == "xlsx":
+        body = services_catalogue.export_xlsx(found, searched_on=today)
+        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        body, media = services_catalogue.export_csv(found), "text/csv; charset=utf-8"
+    name = f"catalogue-{today.isoformat()}.{fmt}"
+    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 @router.get("/postings")
 def postings(
     request: Request, ctx: Parts = Depends(parts), session: Session = Depends(read_session)
 ) -> Response:
-    found = quality.current_postings(session, settings=ctx.settings)
+    found = postings_service.current_postings(session, settings=ctx.settings)
     return render(request, "postings.html", postings=found)
 
 

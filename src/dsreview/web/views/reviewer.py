@@ -12,7 +12,7 @@ from dsreview.jobs import dispatch
 from dsreview.services import intake, review
 from dsreview.services.actors import Actor
 from dsreview.services.review import VERDICTS, CriterionOpinion
-from dsreview.services.web_checklist import checklist, report_of
+from dsreview.templates.checklist import checklist, report_of
 from dsreview.web.deps import REVIEWER, Parts, csrf_protected, parts, read_session, write_session
 from dsreview.web.forms import act
 from dsreview.web.pages import PageRoute, render
@@ -57,7 +57,7 @@ def application_page(
         application=application,
         assignment=assignment,
         opinions={o.criterion: o for o in assignment.opinions},
-        checklist=checklist(report, settings=ctx.settings) if report else None,
+        checklist=checklist(report) if report else None,
         verdicts=VERDICTS,
         open=application.status == "under_review",
     )

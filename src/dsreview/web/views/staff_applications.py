@@ -3,25 +3,36 @@ their fields, corrections in place) and the steps of the procedure taken from it
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Query, Request, Response
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 
-from dsreview.errors import DataValidationError, PolicyError
+from dsreview.errors import ConflictError, DataValidationError, PolicyError, UsageError
 from dsreview.forms import document_spec, finding_specs
 from dsreview.jobs import dispatch
-from dsreview.services import corrections, documents, intake, review, selection, users, web_pages
+from dsreview.services import (
+    clock,
+    corrections,
+    documents,
+    intake,
+    review,
+    rounds,
+    selection,
+    users,
+    web_pages,
+)
 from dsreview.services.actors import Actor
-from dsreview.services.web_checklist import checklist, report_of
+from dsreview.services.inputs import DecisionIn, RehabilitationIn
 from dsreview.services.web_queue import STATUSES, QueueFilter, staff_queue
-from dsreview.store.models import ApplicationStatus
+from dsreview.store.models import Application, ApplicationStatus
+from dsreview.templates.checklist import checklist, report_of
 from dsreview.web import viewer
 from dsreview.web.deps import STAFF, Parts, csrf_protected, parts, read_session, write_session
 from dsreview.web.fields import field_input
-from dsreview.web.forms import act, int_or_none, optional_date
-from dsreview.web.pages import PageRoute, render, ui_labels
+from dsreview.web.forms import act, int_or_none, optional_date, parse
+from dsreview.web.pages import PageRoute, redirect, render, ui_labels
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CSRF = [Depends(csrf_protected)]
@@ -85,16 +96,45 @@ def application_page(
     )
     if request.headers.get("hx-target") == "viewer":
         return render(request, "staff/viewer.html", actor=actor, viewer=view)
+    return _application_page(request, session, ctx, actor, application, view, history, files)
+
+
+def _application_page(
+    request: Request,
+    session: Session,
+    ctx: Parts,
+    actor: Actor,
+    application: Application,
+    view: Any,
+    history: Any,
+    files: Any,
+    *,
+    typed: dict[str, Any] | None = None,
+    error: str | None = None,
+    form: str | None = None,
+) -> Response:
     report = report_of(application.report)
     assignments = review.assignments(session, actor=actor, application_id=application.id)
+    round_ = selection.get_round(session, round_id=application.round_id)
+    submitter = intake.submitter(session, actor=actor, application=application)
     return render(
         request,
         "staff/application.html",
+        status_code=422 if error else 200,
+        typed=typed or {},
+        error=error,
+        form=form,
+        round=round_,
+        round_progress=rounds.progress(session, round_, clock.today(ctx.settings))
+        if application.purpose == "selection"
+        else None,
+        submitter=submitter,
+        organisation=users.organisation_of(session, application.organisation_id),
         actor=actor,
         application=application,
         viewer=view,
         job=intake.latest_check_job(session, application=application),
-        checklist=checklist(report, settings=ctx.settings) if report else None,
+        checklist=checklist(report) if report else None,
         files=files,
         history=history,
         labels={(c.document_type, c.field): document_spec(c.document_type).label(c.field) for c in history},
@@ -261,31 +301,82 @@ def review_report(
 
 
 @router.post("/staff/applications/{application_id}/decision", dependencies=CSRF)
-def decide(
+async def decide(
     request: Request,
     application_id: int,
-    decision: Annotated[str, Form(max_length=16)] = "",
-    reason: Annotated[str, Form(max_length=2000)] = "",
-    decided_on: Annotated[str, Form(max_length=20)] = "",
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
 ) -> Response:
-    def run() -> str:
-        if decision not in ("selected", "not_selected"):
-            raise DataValidationError("선정 또는 미선정을 선택해 주십시오.", pointer="/decision")
+    typed = {k: v for k, v in (await request.form()).items() if isinstance(v, str) and k != "csrf_token"}
+    try:
+        data = parse(DecisionIn, typed)
         application = selection.record_decision(
             session,
             actor=actor,
             settings=ctx.settings,
             application_id=application_id,
-            decision=decision,
-            reason=reason.strip(),
-            decided_on=optional_date(decided_on, "/decided_on", "결정일"),
+            decision=data.decision,
+            reason=data.reason.strip(),
+            decided_on=data.decided_on,
+            blobs=ctx.blobs,
         )
         dispatch.commit(session, ctx.queue)
-        if application.status == ApplicationStatus.selected:
-            return "선정으로 기록했습니다. 심사 차수 화면에서 선정 통보서를 일괄 생성할 수 있습니다."
-        return "미선정으로 기록했습니다."
+    except (UsageError, ConflictError) as exc:
+        session.rollback()
+        application = intake.visible_application(session, actor=actor, application_id=application_id)
+        files = [f for f in application.files if f.active]
+        history = corrections.history(session, actor=actor, application_id=application.id)
+        view = viewer.build(
+            session,
+            ctx=ctx,
+            actor=actor,
+            application=application,
+            files=files,
+            corrected={(c.document_type, c.document_index, c.field) for c in history},
+            doc=None,
+            field_name=None,
+            page=None,
+        )
+        return _application_page(
+            request,
+            session,
+            ctx,
+            actor,
+            application,
+            view,
+            history,
+            files,
+            typed=typed,
+            error=exc.message,
+            form="decision",
+        )
+    return redirect(f"/staff/applications/{application_id}", message=_decided(application), request=request)
+
+
+def _decided(application: Application) -> str:
+    if application.purpose == "re_review":
+        return "재심사 결과를 기록했습니다: " + ("적정" if application.decision == "selected" else "부적정")
+    if application.status == ApplicationStatus.selected:
+        return (
+            "선정으로 기록했습니다. 결과를 확정하면 심사 차수 화면에서 선정 통보서를 일괄 생성할 수 있습니다."
+        )
+    return "미선정으로 기록했습니다."
+
+
+@router.post("/staff/applications/{application_id}/rehabilitation", dependencies=CSRF)
+def rehabilitation(
+    request: Request,
+    application_id: int,
+    note: Annotated[str, Form(max_length=2000)] = "",
+    ctx: Parts = Depends(parts),
+    actor: Actor = Depends(STAFF),
+    session: Session = Depends(write_session),
+) -> Response:
+    def run() -> str:
+        data = parse(RehabilitationIn, {"note": note})
+        intake.record_rehabilitation(session, actor=actor, application_id=application_id, note=data.note)
+        dispatch.commit(session, ctx.queue)
+        return "법원 정상화 결정을 기록했습니다. 서류를 다시 확인합니다."
 
     return act(request, f"/staff/applications/{application_id}", run)

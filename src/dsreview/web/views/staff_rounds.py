@@ -3,94 +3,125 @@ publishing to the catalogue, the sanctions list, deadlines and intake statistics
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
 from dsreview.domain import CRITERIA
-from dsreview.errors import DataValidationError, NotFoundError
+from dsreview.domain.korean import particle
+from dsreview.errors import ConflictError, DataValidationError, NotFoundError, UsageError
 from dsreview.jobs import dispatch
-from dsreview.services import documents, rendering, sanctions, selection, web_deadlines, work
+from dsreview.services import clock, documents, rendering, rounds, sanctions, selection, web_deadlines, work
 from dsreview.services.actors import Actor
+from dsreview.services.inputs import RoundIn, RoundUpdate
 from dsreview.services.intake import IncomingFile
 from dsreview.services.web_queue import round_statistics
 from dsreview.web import charts
 from dsreview.web.deps import STAFF, Parts, csrf_protected, parts, read_session, write_session
-from dsreview.web.forms import act, int_or_none, optional_date
+from dsreview.web.forms import act, int_or_none, parse
 from dsreview.web.pages import PageRoute, redirect, render, ui
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CSRF = [Depends(csrf_protected)]
 
 
-@router.get("/staff/rounds")
-def rounds_page(
-    request: Request, actor: Actor = Depends(STAFF), session: Session = Depends(read_session)
+def _rounds_page(
+    request: Request,
+    session: Session,
+    ctx: Parts,
+    actor: Actor,
+    *,
+    typed: dict[str, Any] | None = None,
+    error: str | None = None,
+    form: str | None = None,
 ) -> Response:
-    rounds = selection.list_rounds(session)
-    notices = {
-        r.id: documents.list_documents(session, actor=actor, kind="selection_notice", round_id=r.id)
-        for r in rounds
-    }
+    found = selection.list_rounds(session)
+    today = clock.today(ctx.settings)
     return render(
         request,
         "staff/rounds.html",
+        status_code=422 if error else 200,
         actor=actor,
-        rounds=rounds,
-        notices=notices,
+        rounds=found,
+        progress={r.id: rounds.progress(session, r, today) for r in found},
+        names={s: rounds.name(s) for s in ("open", "closed", "reviewing", "committee", "finalised")},
+        notices={
+            r.id: documents.list_documents(session, actor=actor, kind="selection_notice", round_id=r.id)
+            for r in found
+        },
         services=selection.list_services(session, actor=actor, limit=500),
+        typed=typed or {},
+        error=error,
+        form=form,
     )
 
 
-@router.post("/staff/rounds", dependencies=CSRF)
-def create_round(
+@router.get("/staff/rounds")
+def rounds_page(
     request: Request,
-    name: Annotated[str, Form(max_length=100)] = "",
-    number: Annotated[str, Form(max_length=4)] = "1",
-    committee_date: Annotated[str, Form(max_length=20)] = "",
+    actor: Actor = Depends(STAFF),
+    ctx: Parts = Depends(parts),
+    session: Session = Depends(read_session),
+) -> Response:
+    return _rounds_page(request, session, ctx, actor)
+
+
+async def _typed(request: Request) -> dict[str, Any]:
+    return {k: v for k, v in (await request.form()).items() if isinstance(v, str) and k != "csrf_token"}
+
+
+@router.post("/staff/rounds", dependencies=CSRF)
+async def create_round(
+    request: Request,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
 ) -> Response:
-    def run() -> str:
-        if not number.strip().isdigit():
-            raise DataValidationError("차수는 숫자로 입력해 주십시오.", pointer="/number")
+    typed = await _typed(request)
+    try:
+        data = parse(RoundIn, typed)
         created = selection.create_round(
-            session,
-            actor=actor,
-            name=name,
-            number=int(number),
-            committee_date=optional_date(committee_date, "/committee_date", "위원회 개최일"),
+            session, actor=actor, name=data.name, number=data.number, committee_date=data.committee_date
         )
         dispatch.commit(session, ctx.queue)
-        return f"심사 차수 「{created.name}」을(를) 만들었습니다."
-
-    return act(request, "/staff/rounds", run)
+    except (UsageError, ConflictError) as exc:
+        session.rollback()
+        return _rounds_page(request, session, ctx, actor, typed=typed, error=exc.message, form="new")
+    return redirect(
+        "/staff/rounds",
+        message=f"심사 차수 {particle(f'「{created.name}」', '을', '를')} 만들었습니다.",
+        request=request,
+    )
 
 
 @router.post("/staff/rounds/{round_id}", dependencies=CSRF)
-def update_round(
+async def update_round(
     request: Request,
     round_id: int,
-    status: Annotated[str, Form(max_length=16)] = "",
-    committee_date: Annotated[str, Form(max_length=20)] = "",
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
 ) -> Response:
-    def run() -> str:
-        selection.update_round(
+    typed = await _typed(request)
+    try:
+        data = parse(RoundUpdate, typed)
+        updated = selection.update_round(
             session,
             actor=actor,
+            settings=ctx.settings,
             round_id=round_id,
-            status=status or None,
-            committee_date=optional_date(committee_date, "/committee_date", "위원회 개최일"),
+            status=data.status,
+            committee_date=data.committee_date,
         )
         dispatch.commit(session, ctx.queue)
-        return "심사 차수를 고쳤습니다."
-
-    return act(request, "/staff/rounds", run)
+    except (UsageError, ConflictError) as exc:
+        session.rollback()
+        return _rounds_page(
+            request, session, ctx, actor, typed=typed, error=exc.message, form=f"round-{round_id}"
+        )
+    message = f"「{updated.name}」: {rounds.name(updated.status)} 단계입니다."
+    return redirect("/staff/rounds", message=message, request=request)
 
 
 @router.post("/staff/rounds/{round_id}/notices", dependencies=CSRF)
@@ -202,8 +233,8 @@ def stats_page(
 ) -> Response:
     chosen = int_or_none(round_id)
     rounds = selection.list_rounds(session)
-    if chosen is None and round_id is None and rounds:
-        chosen = rounds[0].id
+    if chosen is None and round_id is None and rounds:  # the round taking applications, else the newest
+        chosen = next((r.id for r in rounds if r.status == "open"), rounds[0].id)
     stats = round_statistics(session, actor=actor, round_id=chosen)
     titles = rendering.criteria_titles()
     finding_items = [(ui(code, "finding"), count) for code, count in stats.findings.most_common()]

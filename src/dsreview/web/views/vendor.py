@@ -10,13 +10,14 @@ from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFil
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
+from dsreview.domain.korean import particle
 from dsreview.errors import DataValidationError
 from dsreview.jobs import dispatch
 from dsreview.services import documents, intake, selection
 from dsreview.services.actors import Actor
 from dsreview.services.intake import IncomingFile
-from dsreview.services.web_checklist import checklist, report_of
 from dsreview.store.models import Role
+from dsreview.templates.checklist import checklist, report_of
 from dsreview.web.deps import (
     VENDOR,
     Parts,
@@ -27,7 +28,7 @@ from dsreview.web.deps import (
     web_session,
     write_session,
 )
-from dsreview.web.forms import optional_date, optional_int
+from dsreview.web.forms import act, optional_int
 from dsreview.web.pages import PageRoute, redirect, render
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -78,7 +79,6 @@ def apply(
     request: Request,
     files: Annotated[list[UploadFile] | None, File()] = None,
     round_id: Annotated[str, Form(max_length=12)] = "",
-    application_date: Annotated[str, Form(max_length=20)] = "",
     actor: Actor = Depends(VENDOR),
     ctx: Parts = Depends(parts),
     session: Session = Depends(write_session),
@@ -90,14 +90,13 @@ def apply(
         settings=ctx.settings,
         blobs=ctx.blobs,
         files=[_incoming(f) for f in chosen],
-        application_date=optional_date(application_date, "/application_date", "신청일"),
         round_id=optional_int(round_id, "/round_id"),
     )
     dispatch.commit(session, ctx.queue)
     return _uploaded(
         request,
         f"/vendor/applications/{application.id}",
-        f"신청 {application.number}을(를) 접수했습니다. 서류를 확인하고 있습니다.",
+        f"신청 {particle(str(application.number), '을', '를')} 접수했습니다. 서류를 확인하고 있습니다.",
     )
 
 
@@ -112,7 +111,7 @@ def application_page(
     application = intake.visible_application(session, actor=actor, application_id=application_id)
     report = report_of(application.report)
     files = [f for f in application.files if f.active]
-    view = checklist(report, settings=ctx.settings) if report else None
+    view = checklist(report) if report else None
     return render(
         request,
         "vendor/application.html",
@@ -125,6 +124,7 @@ def application_page(
         shared=Counter(s.source for row in view.documents for s in row.sources) if view else {},
         notices=documents.list_documents(session, actor=actor, application_id=application.id),
         replaceable=application.status in intake.REUPLOAD_STATES,
+        withdrawable=application.status in intake.WITHDRAWABLE,
     )
 
 
@@ -170,3 +170,20 @@ def replace_document(
         f"/vendor/applications/{application.id}",
         f"「{file.filename}」을(를) 받았습니다. 서류를 다시 확인하고 있습니다.",
     )
+
+
+@router.post("/vendor/applications/{application_id}/withdraw", dependencies=[Depends(csrf_protected)])
+def withdraw(
+    request: Request,
+    application_id: int,
+    reason: Annotated[str, Form(max_length=2000)] = "",
+    actor: Actor = Depends(VENDOR),
+    ctx: Parts = Depends(parts),
+    session: Session = Depends(write_session),
+) -> Response:
+    def run() -> str:
+        application = intake.withdraw(session, actor=actor, application_id=application_id, reason=reason)
+        dispatch.commit(session, ctx.queue)
+        return f"신청 {particle(str(application.number), '을', '를')} 철회했습니다."
+
+    return act(request, f"/vendor/applications/{application_id}", run)

@@ -1,9 +1,10 @@
-"""The check report as a checklist people read: each required document, each criterion, and
-every finding beside what to do about it.
+"""The one checklist of a check report: each required document, each criterion, and every finding
+beside what to do about it. The vendor's and staff's pages, the pre-filled review opinion and the
+supplement request are all built from it, so they never disagree.
 
-Nothing here judges anything: which documents are required is `validators.required.applicable`
-over the report's own documents (the rule the check used), statuses and messages are the
-report's, and what to submit is `forms/render/supplement_actions.json` (the supplement request's).
+Nothing here judges anything: which documents are required is `forms.applicable` over the
+report's own application form (the rule the check used), statuses and messages are the report's,
+and what to submit is `forms/render/supplement_actions.json`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from dsreview.config import Settings
 from dsreview.domain import CRITERIA, Finding, Report, Severity
-from dsreview.forms import document_types, load_policy, title_of
-from dsreview.services import rendering
-from dsreview.validators.context import Context
-from dsreview.validators.required import applicable
+from dsreview.domain.documents import merged
+from dsreview.forms import applicable, document_types, title_of
 
 
 @lru_cache(maxsize=1)
@@ -31,9 +29,9 @@ def _actions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _criteria_details() -> dict[str, str]:
+def _criteria() -> dict[str, dict[str, str]]:
     ref = resources.files("dsreview.forms").joinpath("render", "criteria.json")
-    return {c["id"]: c.get("detail", "") for c in json.loads(ref.read_text(encoding="utf-8"))["criteria"]}
+    return {c["id"]: c for c in json.loads(ref.read_text(encoding="utf-8"))["criteria"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +93,21 @@ class Checklist:
     general: list[FindingView]  # about files or the bundle as a whole
 
     @property
-    def to_fix(self) -> int:
-        """How many findings ask the vendor for something."""
+    def asks(self) -> list[FindingView]:
+        """The findings that ask the vendor for something (each once)."""
         every = [f for row in self.documents for f in row.findings] + self.general
-        return sum(1 for f in every if f.action and f.finding.severity is not Severity.info)
+        seen: set[int] = set()
+        out = []
+        for f in every:
+            if f.action and f.finding.severity is not Severity.info and id(f.finding) not in seen:
+                seen.add(id(f.finding))
+                out.append(f)
+        return out
+
+    @property
+    def to_fix(self) -> int:
+        """How many findings ask the vendor for something: 0 is the only 'nothing to fix'."""
+        return len(self.asks)
 
 
 def _view(f: Finding) -> FindingView:
@@ -107,14 +116,14 @@ def _view(f: Finding) -> FindingView:
     return FindingView(finding=f, action=action)
 
 
-def checklist(report: Report, *, settings: Settings) -> Checklist:
+def _form(report: Report) -> dict[str, Any]:
+    forms = [d for d in report.documents if d.type == "application_form"]
+    return dict(merged(forms).fields) if forms else {}
+
+
+def checklist(report: Report) -> Checklist:
     """The checklist of one report."""
-    ctx = Context(
-        documents=list(report.documents),
-        application_date=report.application_date or date.today(),
-        policy=load_policy(settings.policy_file),
-    )
-    required = applicable(ctx)
+    required = applicable(_form(report))
     order = [r.type for r in required]
     submitted = [d.type for d in report.documents if d.type in document_types() and d.type != "unknown"]
     extra = [t for t in dict.fromkeys(submitted) if t not in order]
@@ -127,13 +136,12 @@ def checklist(report: Report, *, settings: Settings) -> Checklist:
     for doc in report.documents:
         if doc.type in rows:
             rows[doc.type].sources.append(SourceView(source=doc.source, pages=list(doc.pages)))
-    titles = rendering.criteria_titles()
-    details = _criteria_details()
+    known = _criteria()
     criteria = {
         key: CriterionRow(
             id=key,
-            title=titles.get(key, key),
-            detail=details.get(key, ""),
+            title=known.get(key, {}).get("title", key),
+            detail=known.get(key, {}).get("detail", ""),
             status=report.criteria[key].value if key in report.criteria else None,
         )
         for key in CRITERIA
