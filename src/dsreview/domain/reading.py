@@ -18,6 +18,10 @@ class Word:
     x1: float
     bottom: float
     confidence: float = 1.0  # OCR word confidence 0..1; 1.0 for a text layer
+    # When a repair read the word again (extractors/repair.py): the rule's name, and what the page
+    # OCR had read in its place, so that a value is never shown as read when it was repaired.
+    repaired_by: str | None = None
+    read_as: str | None = None
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:

@@ -17,7 +17,7 @@ from dsreview.extractors.checkbox import GUESS, choose_option, has_boxes
 from dsreview.extractors.labels import Hit, PageLines, find_labels
 from dsreview.extractors.layout import spread_words
 from dsreview.extractors.prose import find_in_prose
-from dsreview.extractors.text import fold_latin, squash, strip_parens
+from dsreview.extractors.text import fold_latin, join_letter_spaced, squash, strip_parens
 from dsreview.extractors.values import Value, candidates, value_of, words_value
 from dsreview.forms import FieldSpec, document_spec
 
@@ -141,7 +141,8 @@ class FieldReader:
             # a phrase of a known form inside what is printed (`일 1회` in `일 1회 자동 백업`); a
             # name may be printed bare, or quoted inside a sentence
             def clean(t: str) -> str | None:
-                found = grammar(t)
+                # an OCR'd phrase may have its syllables read apart (`24 시 간 365 일`)
+                found = grammar(t) or (grammar(join_letter_spaced(t)) if self.ocr else [])
                 if found:
                     return str(found[0][1])
                 return nz.clean_text(t) if kind_of in _BARE_OK and not _SENTENCE.search(t) else None

@@ -135,7 +135,8 @@ def _label_key(text: str) -> str:
     return squash(strip_parens(text)).rstrip(":：;")
 
 
-def _start(words: list[Word]) -> int:
+def label_start(words: list[Word]) -> int:
+    """Where a label may start in a run of words: after its enumerators (`1.`, `가.`, `○`)."""
     i = 0
     while i < len(words) - 1 and _ENUMERATOR.match(words[i].text):
         i += 1
@@ -168,7 +169,7 @@ def match_at(
 ) -> tuple[int, str, float, str] | None:
     """Does a label start this word run? Returns (end index, alias, score, remainder)."""
     exact, pairs, longest = _aliases(tuple(aliases))
-    start = _start(words)
+    start = label_start(words)
     best: tuple[int, str, float, str] | None = None
     acc = ""
     for i in range(start, min(len(words), start + 10)):
@@ -260,7 +261,7 @@ def find_labels(pages: list[PageLines], aliases: list[str], stop: list[str] | No
                     continue  # the segment starts with another label (`지원서비스 유형` ≠ `서비스 유형`)
                 for k in range(1, len(seg.words)):
                     m = match_at(seg.words[k:], long_aliases, fuzzy=False)
-                    if m and _start(seg.words[k:]) == 0:
+                    if m and label_start(seg.words[k:]) == 0:
                         hits.append(Hit(pl, li, si, k + m[0], m[1], m[2] * 0.9, m[3]))
                         break
     hits.sort(key=lambda h: (-h.score, -len(squash(h.alias))))  # the more specific label first

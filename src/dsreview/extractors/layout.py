@@ -74,17 +74,22 @@ def bbox_of(words: list[Word]) -> tuple[float, float, float, float]:
     )
 
 
-def spread_words(text: str, words: list[Word], confidence: float) -> list[Word]:
+def spread_words(
+    text: str, words: list[Word], confidence: float, *, repaired_by: str | None = None
+) -> list[Word]:
     """The tokens of a re-read text laid over the box of the words they replace, each as wide as
-    its share of the characters."""
-    x0, top, x1, bottom = bbox_of(words)
+    its share of the characters (marked with the repair that read them, and what they replace)."""
+    x0, _, x1, _ = bbox_of(words)
+    # the words' typical top and bottom, not their union: a tall seal stroke is no letter
+    top, bottom = median([w.top for w in words]), median([w.bottom for w in words])
+    was = " ".join(w.text for w in words) if repaired_by else None
     tokens = text.split()
     total = sum(len(t) for t in tokens) + len(tokens) - 1
     out, pos = [], 0
     for t in tokens:
         start = x0 + (x1 - x0) * pos / total
         pos += len(t)
-        out.append(Word(t, start, top, x0 + (x1 - x0) * pos / total, bottom, confidence))
+        out.append(Word(t, start, top, x0 + (x1 - x0) * pos / total, bottom, confidence, repaired_by, was))
         pos += 1
     return out
 

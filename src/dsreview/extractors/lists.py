@@ -14,7 +14,7 @@ from dsreview.domain import Word
 from dsreview.extractors import normalize as nz
 from dsreview.extractors.labels import Hit, PageLines, is_label
 from dsreview.extractors.layout import Line, Segment
-from dsreview.extractors.text import join_letter_spaced, squash
+from dsreview.extractors.text import HANGUL, join_letter_spaced, squash
 from dsreview.extractors.values import Columns
 
 
@@ -68,6 +68,8 @@ def side_by_side(
         return None  # no values after the first key: a header row, read by columns
     at_right = next((i for i, w in enumerate(words) if i > at_left and _is_key(w, right)), None)
     left_rows = [words[at_left + 1 : at_right]] if at_right is not None else [words[at_left + 1 :]]
+    if pl.ocr and at_right is None and not any(HANGUL.search(w.text) for w in left_rows[0]):
+        return None  # `업태 | a=`: a header row whose second key the OCR garbled
     right_rows: list[list[Word]] = [words[at_right + 1 :]] if at_right is not None else []
     split_x = words[at_right].x0 if at_right is not None else None
     value_start = words[at_left + 1].x0
@@ -133,8 +135,11 @@ def _by_position(hit: Hit, stop: list[str]) -> Items | None:
             break
         if any(is_label(seg, stop, pl.ocr) for seg in line.segments):
             break
-        # a row header left of the table's columns (`사업의 종류`) is in none of them
-        cells = [c for c in columns.cells(line).get(hit.seg, []) if c.x1 > first]
+        cells = columns.cells(line).get(hit.seg, [])
+        if len(line.segments) > len(header.segments):
+            # a row header left of the table's columns (`사업의 종류`) is in none of them (a
+            # column's own cells may start left of its centred header: then none is extra)
+            cells = [c for c in cells if c.x1 > first]
         prev = line
         if cells:
             rows.append([w for c in cells for w in c.words])

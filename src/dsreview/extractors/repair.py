@@ -1,19 +1,26 @@
-"""A second look at label cells that the page OCR turned into Latin garbage.
+"""Repairs of what the page OCR made of a scanned page's lines: named rules, tried in order.
 
-A label printed on a shaded cell often comes out of the whole-page OCR as Latin letters
-(`|A HAG` for 서비스명, `MBAS mactC` for 서비스 구분), and its value is then never found. Read
-alone, as one line of Korean, the same pixels give the label back. Only the garbled run at the
-start of a line is read again, and only a confident Korean reading replaces it.
+Each rule looks at one line and may propose a part of it to read again (a crop, in Korean, as one
+line of text); if the second reading passes the rule's test it replaces the words it covers, and
+the new words carry the rule's name and the text they replace (`Word.repaired_by`, `read_as`),
+which the value's evidence keeps. The crops of every rule and page are read together
+(`reading.BatchedTools`). Rules, in order:
+
+- `garbled_label_cell`: a label on a shaded cell read as Latin letters: `|A HAG` for 서비스명.
+- `spaced_label_line`: a label printed letter-spaced, its syllables read one by one and some as
+  Latin letters: `사 업 장 A A Al: 서울…` is `사 업 장 소 재 지 : 서울…`; the line read whole again.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dsreview.domain import Word
-from dsreview.extractors.labels import PageLines, lines_of
-from dsreview.extractors.layout import Segment, bbox_of, spread_words
+from dsreview.extractors.labels import PageLines, label_vocabulary, lines_of
+from dsreview.extractors.layout import Line, bbox_of, spread_words
 from dsreview.extractors.text import squash, strip_parens
 from dsreview.forms import document_types
 
@@ -22,27 +29,23 @@ _JUNK_WORD = re.compile(r"^[A-Za-z|\[\]{}!'`~;:\-.]+$")
 _HANGUL_RUN = re.compile(r"[가-힣]{2,}")
 _LATIN = re.compile(r"[A-Za-z]")
 _MIN_CONFIDENCE = 0.75
+_SHORT = re.compile(r"^(?:[가-힣]|[A-Za-z|!\[\]{}]{1,3})[:：;]?$")
 
 
-def _leading_junk(segments: list[Segment]) -> list[list[Word]]:
-    """The garbled words at the start of a line, grouped by segment; empty if there are none or
-    nothing follows them (a label needs a value after it)."""
-    runs: list[list[Word]] = []
-    followed = False
-    for seg in segments:
-        run: list[Word] = []
-        for w in seg.words:
-            if _JUNK_WORD.match(w.text) and w.text not in (":", "-", "."):
-                run.append(w)
-            else:
-                followed = True
-                break
-        if run:
-            runs.append(run)
-        if followed:
-            break
-    letters = sum(len(_LATIN.findall(w.text)) for run in runs for w in run)
-    return runs if followed and letters >= 3 else []
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """Words of a line to read again, and the test their second reading must pass (it returns
+    the text that replaces them, or None)."""
+
+    words: list[Word]
+    accept: Callable[[str, float], str | None]
+    psm: int = 7
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    name: str
+    propose: Callable[[Line], list[Proposal]]
 
 
 @lru_cache(maxsize=1)
@@ -56,38 +59,97 @@ def _known_labels() -> frozenset[str]:
     )
 
 
-def _accept(text: str, confidence: float) -> bool:
-    if _LATIN.search(text) or not _HANGUL_RUN.search(text.replace(" ", "")):
-        return False
-    return confidence >= _MIN_CONFIDENCE or re.sub(r"[^가-힣]", "", text) in _known_labels()
+def _garbled_label_cell(line: Line) -> list[Proposal]:
+    """`|A HAG  해온전자결재 서비스` → `서비스명  해온전자결재 서비스`: the garbled words at the start of
+    a line (Latin letters and strokes, no Hangul, no digits), followed by something (a value);
+    each cell's run read on its own."""
+    runs: list[list[Word]] = []
+    followed = False
+    for seg in line.segments:
+        run: list[Word] = []
+        for w in seg.words:
+            if _JUNK_WORD.match(w.text) and w.text not in (":", "-", "."):
+                run.append(w)
+            else:
+                followed = True
+                break
+        if run:
+            runs.append(run)
+        if followed:
+            break
+    if not followed or sum(len(_LATIN.findall(w.text)) for run in runs for w in run) < 3:
+        return []
+
+    def accept(text: str, confidence: float) -> str | None:
+        if _LATIN.search(text) or not _HANGUL_RUN.search(text.replace(" ", "")):
+            return None
+        if confidence < _MIN_CONFIDENCE and re.sub(r"[^가-힣]", "", text) not in _known_labels():
+            return None
+        return re.sub(r"[^\w\s()]", "", text).strip() or None
+
+    return [Proposal(run, accept) for run in runs]
+
+
+def _spaced_label_line(line: Line) -> list[Proposal]:
+    """`사 업 장 A A Al: 서 울 특 별시 …` → `사 업 장 소 재 지 : 서 울 특 별시 …`: a line that starts with
+    letters read one by one, some of them as Latin, before a colon, spelling no label; read whole
+    again, it is taken when its start before the colon is a label of the catalogue."""
+    head: list[Word] = []
+    for w in line.words[:12]:
+        head.append(w)
+        if ":" in w.text or "：" in w.text:
+            break
+    else:
+        return []
+    shorts = [w for w in head if _SHORT.match(w.text)]
+    latin = any(_LATIN.search(w.text) for w in head)
+    label = squash("".join(w.text for w in head)).rstrip(":：;")
+    if len(shorts) < 2 or not latin or label in label_vocabulary():
+        return []
+    vocabulary = label_vocabulary()
+
+    def accept(text: str, confidence: float) -> str | None:
+        before = squash(re.split(r"[:：]", text, maxsplit=1)[0])
+        return text if ":" in text and before in vocabulary else None
+
+    return [Proposal(list(line.words), accept)]
+
+
+LINE_RULES: tuple[LineRule, ...] = (
+    LineRule("garbled_label_cell", _garbled_label_cell),
+    LineRule("spaced_label_line", _spaced_label_line),
+)
 
 
 def repair_labels(pl: PageLines, source: list[Word]) -> PageLines:
-    """The page's lines with garbled leading label cells read again in Korean (OCR pages only).
+    """The page's lines with the line rules' repairs in place (OCR pages with a way to look again).
 
     `source` is the word list the lines were built from (the page's words or its second reading):
     the lines are rebuilt from it, table rules included, with the re-read words in place.
     """
     if not (pl.ocr and pl.tools is not None and pl.page.image_path):
         return pl
-    replaced: dict[int, list[Word]] = {}  # id of a run's first word → its new words
-    dropped: set[int] = set()
+    replaced: list[tuple[tuple[float, float, float, float], list[Word]]] = []
     for line in pl.lines:
-        for run in _leading_junk(line.segments):
-            # as a line, then as a single word (a label cell smudged by its shading)
-            for psm in (7, 8):
-                again = pl.reread_box(bbox_of(run), lang="kor", psm=psm)
-                if again is not None and _accept(*again):
-                    text = re.sub(r"[^\w\s()]", "", again[0]).strip()
-                    replaced[id(run[0])] = spread_words(text, run, again[1])
-                    dropped.update(id(w) for w in run[1:])
-                    break
+        for rule in LINE_RULES:
+            done = False
+            for proposal in rule.propose(line):
+                again = pl.reread_box(bbox_of(proposal.words), lang="kor", psm=proposal.psm)
+                text = proposal.accept(*again) if again is not None else None
+                if again is not None and text:
+                    new = spread_words(text, proposal.words, again[1], repaired_by=rule.name)
+                    replaced.append((bbox_of(proposal.words), new))
+                    done = True
+            if done:
+                break
     if not replaced:
         return pl
-    words: list[Word] = []
-    for w in source:
-        if id(w) in replaced:
-            words += replaced[id(w)]
-        elif id(w) not in dropped:
-            words.append(w)
+
+    def inside(w: Word, box: tuple[float, float, float, float]) -> bool:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        return box[0] - 0.5 <= cx <= box[2] + 0.5 and box[1] - 0.5 <= cy <= box[3] + 0.5
+
+    words = [w for w in source if not any(inside(w, box) for box, _ in replaced)]
+    for _, new in replaced:
+        words += new
     return lines_of(pl.page, words, pl.tools)

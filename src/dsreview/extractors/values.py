@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dsreview.domain import Word
-from dsreview.extractors.labels import ONLY_PUNCT, Hit, PageLines, is_label, match_at
+from dsreview.extractors.labels import ONLY_PUNCT, Hit, PageLines, is_label, label_start, match_at
 from dsreview.extractors.layout import Line, Segment, bbox_of
 from dsreview.extractors.text import HANGUL, HANGUL_SYLLABLE
 
@@ -201,12 +201,18 @@ def _first_line(words: list[Word]) -> list[Word]:
 
 
 def _until_label(words: list[Word], stop: list[str], pl: PageLines) -> list[Word]:
-    """Words up to another label glued into the same run (`… 법인등록번호 : …`)."""
+    """Words up to another label set off by its colon in the same run (`… 법인등록번호 : …`,
+    `… 법 인 등 록 번호 : …`)."""
     for k in range(1, len(words)):
-        glued = words[k].text.rstrip().endswith((":", "：")) or (
-            k + 1 < len(words) and words[k + 1].text in (":", "：")
-        )
-        if glued and match_at(words[k:], stop, fuzzy=pl.ocr):
+        m = match_at(words[k:], stop, fuzzy=pl.ocr)
+        if m is None or label_start(words[k:]) != 0:
+            continue
+        end = k + m[0]
+        if (
+            m[3]
+            or words[end].text.rstrip().endswith((":", "："))
+            or (end + 1 < len(words) and words[end + 1].text.startswith((":", "：")))
+        ):
             return words[:k]
     return words
 

@@ -9,6 +9,7 @@ from dsreview.extractors import normalize as nz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines
+from dsreview.extractors.layout import Line
 from dsreview.extractors.prose import sentences
 from dsreview.extractors.text import squash
 from dsreview.extractors.types.reseller_parties import PartyReader
@@ -97,6 +98,7 @@ class ResellerAgreementExtractor:
         left = spans[0][0] if spans else single[0] if single else 0.0
         prev = pl.lines[head]
         pending: list[str] = []  # an item's words on a line of their own (its cell wraps)
+        pending_line: Line | None = None
         idle = 0
         for line in pl.lines[head + 1 :]:
             if line.top - prev.bottom > prev.height * 2.5 or idle > 2:
@@ -107,7 +109,7 @@ class ResellerAgreementExtractor:
                 item_segs = item_segs[1:]  # a column of row numbers
             if spans:
                 ticked = tuple(
-                    any(_MARK.search(s.text) for s in line.segments if in_column(s, sp)) for sp in spans
+                    any(_is_mark(s.text, pl.ocr) for s in line.segments if in_column(s, sp)) for sp in spans
                 )
                 responsible = _BY_MARKS.get((ticked[0], ticked[1]))
             else:
@@ -118,7 +120,10 @@ class ResellerAgreementExtractor:
             if responsible is None:
                 idle += 1
                 pending = [s.text for s in item_segs] if item_segs else pending
+                pending_line = line
                 continue
+            if pending and pending_line is not None and line.top - pending_line.bottom > 0.6 * line.height:
+                pending = []  # a row of its own above (its tick unread), not this item's first line
             idle = 0
             item = nz.clean_text(_ENUMERATOR.sub("", " ".join([*pending, *(s.text for s in item_segs)])))
             pending = []
@@ -157,6 +162,15 @@ class ResellerAgreementExtractor:
         if len(rows) < 2 or page is None:
             return None
         return r.make(rows, words_value(words, page))
+
+
+def _is_mark(text: str, ocr: bool) -> bool:
+    """A tick in a party's column: a mark alone, or on a scan any short blot of no letters of a
+    word (`fo)`, `Oo`, `@`) — an empty cell gives the OCR nothing to read."""
+    if _MARK.search(text):
+        return True
+    t = text.strip()
+    return ocr and 0 < len(t) <= 3 and not re.search(r"[가-힣1-9]", t)
 
 
 def _responsible(text: str, options: dict[str, tuple[str, ...]]) -> str | None:

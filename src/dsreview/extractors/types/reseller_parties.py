@@ -183,7 +183,7 @@ class PartyReader:
             elif any(key.startswith(k) for k in self.name_labels) or (
                 unlabelled and not key and re.search(_NAME, value)
             ):
-                out.put(role, name=_company_in(value, pl), v=v)
+                out.put(role, name=_company_in(value, pl, cell=True), v=v)
 
     def _defined(self, out: Parties) -> None:
         """`원 제공자 주식회사 A(사업자등록번호: …, 이하 "갑"이라 한다)`."""
@@ -214,7 +214,7 @@ class PartyReader:
                     value = line.segments[si + 1]
                     v = words_value(value.words, pl)
                     if is_name:
-                        out.put(role, name=_company_in(value.text, pl), v=v)
+                        out.put(role, name=_company_in(value.text, pl, cell=True), v=v)
                     else:
                         out.put(role, brn=value.text, v=v)
 
@@ -227,9 +227,18 @@ _NOT_A_NAME = frozenset(
 )
 
 
-def _company_in(text: str, pl: PageLines) -> str:
-    """The company name in a text (`(갑) 원 제공자 주식회사 A 대표이사 …` → `주식회사 A`)."""
+_CELL_END = re.compile(r"\s*(?:대\s*표\s*이\s*사|대\s*표\s*자|대\s*표|\(\s*인\s*\)|귀\s*중)")
+
+
+def _company_in(text: str, pl: PageLines, *, cell: bool = False) -> str:
+    """The company name in a text (`(갑) 원 제공자 주식회사 A 대표이사 …` → `주식회사 A`). A cell that
+    holds a name is the name up to a title (`대표이사 …`) whatever its words: a scan's letter-spaced
+    `주식회사 스 카 이 데 이 터 센터` is all one name."""
     text = join_letter_spaced(text) if pl.ocr else text
+    if cell and re.search(_FORM, text):
+        name = _CELL_END.split(text, maxsplit=1)[0].strip(" ,:：")
+        if re.match(r"^" + _FORM, name) or re.search(_FORM + r"$", name):
+            return name
     found = sorted(
         (m.start(), m.group(0)) for p in _NAMES for m in p.finditer(text) if m.group(1) not in _NOT_A_NAME
     )
