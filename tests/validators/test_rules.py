@@ -253,6 +253,38 @@ def test_old_registry_is_expired_and_schema_violations_are_named() -> None:
     assert report.criteria["2-1"] == "review"
 
 
+def test_a_field_not_found_is_told_apart_from_a_malformed_one_and_only_a_scan_is_called_unclear() -> None:
+    docs = documents()
+    docs["credit_rating"].fields["rating"] = None
+    docs["application_form"].fields["contact_email"] = "not-an-email"
+    by_field = {f.field: f.message for f in check(docs).findings if f.code == "schema_violation"}
+    assert by_field["rating"] == (
+        "「신용평가등급확인서」에서 '신용등급' 항목을 찾지 못했습니다 (찾아본 표기: "
+        + ", ".join(f"‘{a}’" for a in _first_labels("credit_rating", "rating"))
+        + "). 서류에 이 항목이 적혀 있는지 확인하고, 빠져 있으면 이 항목이 기재된 서류를 제출해 주십시오."
+    )
+    assert "(읽은 값: not-an-email)" in by_field["contact_email"]
+    assert "형식이 아닙니다" in by_field["contact_email"]
+    assert not any("선명" in m for m in by_field.values())  # born-digital: never "a clearer copy"
+    docs["credit_rating"].ocr = True
+    scanned = {f.field: f.message for f in check(docs).findings if f.code == "schema_violation"}
+    assert scanned["rating"].startswith("스캔된 「신용평가등급확인서」에서 '신용등급' 항목을 찾지 못했습니다")
+    assert "더 선명하게 스캔한 사본" in scanned["rating"]
+    en = {f.field: f.message for f in check(docs, lang="en").findings if f.code == "schema_violation"}
+    assert "not found on the scanned" in en["rating"]
+    assert "labels looked for" in en["rating"]
+
+
+def _first_labels(doc_type: str, field: str) -> list[str]:
+    from dsreview.forms import document_spec
+
+    out: list[str] = []
+    for alias in document_spec(doc_type).fields[field].aliases:
+        if " ".join(alias.split()) not in out:
+            out.append(" ".join(alias.split()))
+    return out[:4]
+
+
 def test_messages_in_english_on_request() -> None:
     docs = documents()
     del docs["sla_policy"]

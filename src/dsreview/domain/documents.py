@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 
 class Evidence(BaseModel):
@@ -16,6 +23,18 @@ class Evidence(BaseModel):
     bbox: tuple[float, float, float, float]
     confidence: float = 1.0
     text: str = ""  # the text as read, before normalisation
+    # When the value is not what the page's OCR read: the repairs that read it again (their names,
+    # `extractors/repair.py`, or `second_look`) and what the OCR had read there. Left out when None.
+    repaired_by: str | None = None
+    read_as: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_empty_repairs(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        for key in ("repaired_by", "read_as"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
 
 class ExtractedDocument(BaseModel):

@@ -22,6 +22,9 @@ class FieldValue:
     # True when a check confirmed the reading (check digit, closed set, date range), False when a
     # check failed, None when the field has no check.
     valid: bool | None = None
+    # a repair's name when the value was read again, and what the page OCR had read (Evidence)
+    repaired_by: str | None = None
+    read_as: str | None = None
 
 
 Fields = dict[str, FieldValue | None]

@@ -111,11 +111,27 @@ class FieldReader:
         return None
 
     def make(
-        self, value: Any, v: Value, *, valid: bool | None = None, confidence: float | None = None
+        self,
+        value: Any,
+        v: Value,
+        *,
+        valid: bool | None = None,
+        confidence: float | None = None,
+        repaired_by: str | None = None,
+        read_as: str | None = None,
     ) -> FieldValue:
+        """The field's value from what was read; a value read again (`repaired_by`, or words a line
+        rule re-read) keeps the repairs' names and what the page OCR had read in their place."""
         conf = v.confidence if confidence is None else confidence
         if valid is False:
             conf *= 0.5
+        rules = [repaired_by] if repaired_by else []
+        was = [read_as] if read_as else []
+        for w in v.words:
+            if w.repaired_by and w.repaired_by not in rules:
+                rules.append(w.repaired_by)
+            if w.read_as and w.read_as not in was:
+                was.append(w.read_as)
         return FieldValue(
             value=value,
             confidence=round(min(1.0, conf), 3),
@@ -123,6 +139,8 @@ class FieldReader:
             bbox=v.bbox if v.words else None,
             raw=v.text,
             valid=valid,
+            repaired_by=", ".join(rules) or None,
+            read_as=" / ".join(was) or None,
         )
 
     # --- kinds ------------------------------------------------------------------------------
@@ -170,8 +188,12 @@ class FieldReader:
                 chosen = chosen or again
             if chosen is not None:
                 text, confidence = chosen
+                changed = squash(text) != squash(v.text)  # not only its spacing
                 return self.make(
-                    clean(text), Value(text=text, words=v.words, page=v.page, confidence=confidence)
+                    clean(text),
+                    Value(text=text, words=v.words, page=v.page, confidence=confidence),
+                    repaired_by="second_look" if changed else None,
+                    read_as=v.text if changed else None,
                 )
         return self.make(clean(v.text), v)
 
@@ -237,7 +259,14 @@ class FieldReader:
                 value = parse(res[0])
                 if value is not None:
                     v = Value(text=res[0], words=raw.words, page=raw.page, confidence=res[1])
-                    return self.make(value, v, valid=True, confidence=min(0.85, res[1]))
+                    return self.make(
+                        value,
+                        v,
+                        valid=True,
+                        confidence=min(0.85, res[1]),
+                        repaired_by="second_look",
+                        read_as=raw.text,
+                    )
         return None
 
     def date(self, name: str, *, aliases: list[str] | None = None) -> FieldValue | None:
@@ -341,7 +370,12 @@ class FieldReader:
                 # a row of options the page OCR garbled (`ASO OS`): the row again, as one line
                 again = v.page.reread_box(v.bbox, lang="kor", psm=7)
                 if again is not None and _prints_an_option(again[0], spec):
-                    v = Value(again[0], spread_words(again[0], v.words, again[1]), v.page, again[1])
+                    v = Value(
+                        again[0],
+                        spread_words(again[0], v.words, again[1], repaired_by="second_look"),
+                        v.page,
+                        again[1],
+                    )
                     choice = choose_option(v, spec.options)
             if choice is not None:
                 key, conf = choice

@@ -146,6 +146,8 @@ def _document(
                 bbox=fv.bbox or (0.0, 0.0, 0.0, 0.0),
                 confidence=round(fv.confidence, 3),
                 text=fv.raw[:200],
+                repaired_by=fv.repaired_by,
+                read_as=fv.read_as[:200] if fv.read_as else None,
             )
     ocr = any(pl.ocr for pl in pages)
     confidences = [e.confidence for e in evidence.values()]

@@ -158,12 +158,13 @@ def snap_bundle(documents: list[ExtractedDocument]) -> None:
                 near = [r for r in dict.fromkeys(references) if _near(kind, value, r)]
                 voted = max(near, key=rank, default=None)
                 if voted is not None and rank(voted)[1] >= 2 and rank(voted) > rank(value):
-                    doc.fields[field] = value = voted
+                    _repair(doc, field, voted, "bundle_address_vote")
+                    value = voted
             # 2. ㈜ read as a stray character: `5 다온시스템`
             if kind == "company":
                 prefixed = next((r for r in references if _junk_prefix(value, r)), None)
                 if prefixed is not None:
-                    doc.fields[field] = "㈜" + _stem(prefixed)
+                    _repair(doc, field, "㈜" + _stem(prefixed), "company_form_mark")
                     continue
             # 3. a near miss of a born-digital value (a syllable the model lacks: 텀, 웍)
             if not digital or any(_same(kind, value, r) for r in digital):
@@ -171,9 +172,27 @@ def snap_bundle(documents: list[ExtractedDocument]) -> None:
             near = [r for r in digital if _near(kind, value, r)]
             if near:
                 ref = Counter(near).most_common(1)[0][0]
-                doc.fields[field] = _with_stem(value, _stem(ref)) if kind == "company" else ref
-                if field in doc.evidence:
-                    ev = doc.evidence[field]
-                    doc.evidence[field] = ev.model_copy(
-                        update={"confidence": round(min(ev.confidence, 0.85), 3)}
-                    )
+                new = _with_stem(value, _stem(ref)) if kind == "company" else ref
+                _repair(doc, field, new, "born_digital_match", confidence=0.85)
+
+
+def _repair(doc: ExtractedDocument, field: str, value: str, rule: str, *, confidence: float = 1.0) -> None:
+    """Set a scanned value the bundle corrected; its evidence names the rule and what was read.
+
+    - `bundle_address_vote`: `서울특별시 강남구 테헤란로 28O` → the address more of the bundle reads;
+    - `company_form_mark`: `5 다온시스템` → `㈜다온시스템`, ㈜ read as a stray character;
+    - `born_digital_match`: `센팀` → `센텀`, a near miss of the born-digital documents' value.
+    """
+    before = doc.fields.get(field)
+    doc.fields[field] = value
+    ev = doc.evidence.get(field)
+    if ev is None or before == value:
+        return
+    rules = [r for r in (ev.repaired_by or "").split(", ") if r]
+    doc.evidence[field] = ev.model_copy(
+        update={
+            "confidence": round(min(ev.confidence, confidence), 3),
+            "repaired_by": ", ".join([*rules, rule] if rule not in rules else rules),
+            "read_as": ev.read_as or (str(before) if before is not None else None),
+        }
+    )
