@@ -305,3 +305,20 @@ def quoted_names_at(text: str) -> list[tuple[int, str]]:
         if len(name) >= 2 and not _TITLE_END.search(name.replace(" ", "")) and name not in ("갑", "을"):
             out.append((m.start(), name))
     return out
+
+
+# (a dot of the domain may be read as a comma: `co,kr`)
+_EMAIL = re.compile(r"[\w.+\-]+\s*@\s*[\w\-]+(?:\s*\.\s*[\w\-]+|,[a-z]{2,3}\b)+")
+_PHONE = re.compile(r"(?<!\d)(0\d{1,2})\s*[-)\s.]\s*(\d{3,4})\s*[-\s.]\s*(\d{4})(?!\d)")
+
+
+def email(text: str) -> str | None:
+    """The e-mail address in a text (`a @ b.co,kr` → `a@b.co.kr`)."""
+    m = _EMAIL.search(text)
+    return re.sub(r"\s+", "", m.group(0)).replace(",", ".") if m else None
+
+
+def phone(text: str) -> str | None:
+    """The phone number in a text, dashed (`(02) 555 0101` → `02-555-0101`)."""
+    m = _PHONE.search(text)
+    return "-".join(m.groups()) if m else None

@@ -74,6 +74,11 @@ class FieldSpec:
     # a text field whose value is a phrase of a known form inside the printed text (`frequency`,
     # `support_hours`): the phrase is the value
     grammar: str | None = None
+    # where else to look when no label of the field's own leads to it: beside another field
+    # (`near`: a phone in the contact's cell), or the document's own date line (`fallback`:
+    # `first_date` or `last_date`, a date printed alone above or under the text)
+    near: str | None = None
+    fallback: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +147,15 @@ def _field_spec(doc_type: str, name: str, raw: dict[str, Any]) -> FieldSpec:
         own_labels=tuple(raw.get("own_labels", [])),
         prose=tuple(tuple(group) for group in raw.get("prose", [])),
         grammar=raw.get("grammar"),
+        near=raw.get("near"),
+        fallback=_fallback(doc_type, name, raw.get("fallback")),
     )
+
+
+def _fallback(doc_type: str, name: str, value: Any) -> str | None:
+    if value not in (None, "first_date", "last_date"):
+        raise PolicyError(f"문서 유형 {doc_type}의 항목 {name}: 알 수 없는 fallback {value}")
+    return None if value is None else str(value)
 
 
 def fields_where(
