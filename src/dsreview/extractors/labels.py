@@ -19,6 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from dsreview.domain import Page, Word
 from dsreview.extractors.cells import Cells
 from dsreview.extractors.layout import Line, Segment, build_lines
+from dsreview.extractors.lookalikes import looks_like_label
 from dsreview.extractors.text import squash, strip_parens
 from dsreview.forms import document_types
 
@@ -201,6 +202,11 @@ def match_at(
                         best = (i, alias, 0.8, "")
                     continue
                 if len(target) < 4 or target.startswith(key) or abs(len(target) - len(key)) > 2:
+                    continue
+                if looks_like_label(key, target):
+                    # syllables a stroke apart (`저비스평` for 서비스명): the look-alike map says so
+                    if best is None or best[2] < 0.8:
+                        best = (i, alias, 0.8, "")
                     continue
                 # OCR misreads a syllable or two; a missing last syllable is another word (서비스 ≠ 서비스명)
                 if Levenshtein.distance(key, target) > (1 if len(target) < 8 else 2):

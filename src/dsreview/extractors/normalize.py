@@ -10,7 +10,8 @@ import re
 from datetime import date
 
 from dsreview.domain.identifiers import brn_check_ok, crn_check_ok
-from dsreview.extractors.text import OCR_DIGITS, collapse, join_letter_spaced
+from dsreview.extractors.lookalikes import OCR_DIGITS
+from dsreview.extractors.text import collapse, join_letter_spaced
 
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2}|\d{2})\s*[.\-/년,]\s*(\d{1,2})\s*[.\-/월,]\s*(\d{1,2})(?!\d)\s*[일.]?"

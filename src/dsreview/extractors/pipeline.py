@@ -190,7 +190,22 @@ def _better(a: FieldValue | None, b: FieldValue | None) -> FieldValue | None:
     if a is not None and b is not None and a.value == b.value and a.value is not None:
         a.confidence = round(min(1.0, max(a.confidence, b.confidence) + 0.1), 3)
         return a
+    if a is not None and b is not None:
+        # the same list, one reading with a comma the other lost: `정보통신업 서비스업` is two items
+        for one, other in ((a, b), (b, a)):
+            if _split_further(one.value, other.value):
+                return one
     return a if _rank(a) >= _rank(b) else b
+
+
+def _split_further(items: Any, other: Any) -> bool:
+    """Is `items` the list `other` with some of its items split in two (the same letters)?"""
+    if not (isinstance(items, list) and isinstance(other, list) and len(items) > len(other) > 0):
+        return False
+    if not all(isinstance(x, str) for x in [*items, *other]):
+        return False
+    flat = "".join(re.sub(r"\W", "", x) for x in items)
+    return flat == "".join(re.sub(r"\W", "", x) for x in other) and flat != ""
 
 
 def _jsonable(value: Any) -> Any:

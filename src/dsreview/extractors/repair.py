@@ -8,7 +8,10 @@ which the value's evidence keeps. The crops of every rule and page are read toge
 
 - `garbled_label_cell`: a label on a shaded cell read as Latin letters: `|A HAG` for 서비스명.
 - `spaced_label_line`: a label printed letter-spaced, its syllables read one by one and some as
-  Latin letters: `사 업 장 A A Al: 서울…` is `사 업 장 소 재 지 : 서울…`; the line read whole again.
+  Latin letters or other syllables: `사 업 장 A A Al: 서울…` is `사 업 장 소 재 지 : 서울…`,
+  `은 점 소 재 자: 대전…` is `본점소재지: 대전…`; the line read whole again.
+- `spaced_label_cell`: the same in a label cell of its own, without a colon: `저 비 스 평 | 해온…`
+  is `서비스명 | 해온…`; the cell read again.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from dsreview.domain import Word
 from dsreview.extractors.labels import PageLines, label_vocabulary, lines_of
@@ -40,6 +45,9 @@ class Proposal:
     words: list[Word]
     accept: Callable[[str, float], str | None]
     psm: int = 7
+    # the models to read it with, in turn, until a reading passes (the script model reads some
+    # syllables the language model gets wrong every time: 저비스평 for 서비스명)
+    langs: tuple[str, ...] = ("kor", "Hangul")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,20 +112,54 @@ def _spaced_label_line(line: Line) -> list[Proposal]:
     shorts = [w for w in head if _SHORT.match(w.text)]
     latin = any(_LATIN.search(w.text) for w in head)
     label = squash("".join(w.text for w in head)).rstrip(":：;")
-    if len(shorts) < 2 or not latin or label in label_vocabulary():
+    # two letters read apart with Latin among them, or three or more read apart (some misread as
+    # other syllables: `은 점 소 재 자:` for 본점소재지)
+    if len(shorts) < (2 if latin else 3) or label in label_vocabulary():
         return []
     vocabulary = label_vocabulary()
 
     def accept(text: str, confidence: float) -> str | None:
         before = squash(re.split(r"[:：]", text, maxsplit=1)[0])
-        return text if ":" in text and before in vocabulary else None
+        return text if (":" in text or "：" in text) and _spells_a_label(before, vocabulary) else None
 
     return [Proposal(list(line.words), accept)]
+
+
+def _spaced_label_cell(line: Line) -> list[Proposal]:
+    """`저 비 스 평 | 해온전자결재 서비스` → `서비스명 | …`: a cell of its own at the start of a line,
+    of three or more letters read one by one, spelling no label; read again, it is taken when it
+    spells one."""
+    if len(line.segments) < 2:
+        return []
+    words = line.segments[0].words
+    vocabulary = label_vocabulary()
+    label = squash("".join(w.text for w in words)).rstrip(":：;")
+    if len(words) < 3 or not all(_SHORT.match(w.text) for w in words) or _spells_a_label(label, vocabulary):
+        return []
+
+    def accept(text: str, confidence: float) -> str | None:
+        return text if _spells_a_label(squash(text).rstrip(":：;"), vocabulary) else None
+
+    return [Proposal(list(words), accept)]
+
+
+def _spells_a_label(text: str, vocabulary: frozenset[str]) -> bool:
+    """A label of the catalogue, or one of four or more syllables with one of them misread (its
+    last one right): `인중유형` is 인증유형."""
+    if text in vocabulary:
+        return True
+    if len(text) < 4 or not _HANGUL_RUN.fullmatch(text):
+        return False
+    return any(
+        len(label) == len(text) and label[-1] == text[-1] and Levenshtein.distance(label, text) == 1
+        for label in vocabulary
+    )
 
 
 LINE_RULES: tuple[LineRule, ...] = (
     LineRule("garbled_label_cell", _garbled_label_cell),
     LineRule("spaced_label_line", _spaced_label_line),
+    LineRule("spaced_label_cell", _spaced_label_cell),
 )
 
 
@@ -134,12 +176,14 @@ def repair_labels(pl: PageLines, source: list[Word]) -> PageLines:
         for rule in LINE_RULES:
             done = False
             for proposal in rule.propose(line):
-                again = pl.reread_box(bbox_of(proposal.words), lang="kor", psm=proposal.psm)
-                text = proposal.accept(*again) if again is not None else None
-                if again is not None and text:
-                    new = spread_words(text, proposal.words, again[1], repaired_by=rule.name)
-                    replaced.append((bbox_of(proposal.words), new))
-                    done = True
+                for lang in proposal.langs:
+                    again = pl.reread_box(bbox_of(proposal.words), lang=lang, psm=proposal.psm)
+                    text = proposal.accept(*again) if again is not None else None
+                    if again is not None and text:
+                        new = spread_words(text, proposal.words, again[1], repaired_by=rule.name)
+                        replaced.append((bbox_of(proposal.words), new))
+                        done = True
+                        break
             if done:
                 break
     if not replaced:

@@ -6,34 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from dsreview.extractors.lookalikes import LATIN_LOOKALIKES
+
 _SPACE = re.compile(r"\s+")
 _PAREN = re.compile(r"\([^()]*\)")
 # Characters that OCR commonly reads for digits, mapped only inside spans that should be numeric.
-OCR_DIGITS = str.maketrans(
-    {
-        "O": "0",
-        "o": "0",
-        "D": "0",
-        "Q": "0",
-        "l": "1",
-        "I": "1",
-        "|": "1",
-        "i": "1",
-        "!": "1",
-        "S": "5",
-        "s": "5",
-        "B": "8",
-        "Z": "2",
-        "z": "2",
-        "G": "6",
-        "b": "6",
-        "g": "9",
-        "q": "9",
-        "T": "7",
-        "A": "4",
-    }
-)
-_LATIN_LOOKALIKES = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "5": "S", "$": "S"})
 HANGUL_SYLLABLE = re.compile(r"^[가-힣]$")
 HANGUL = re.compile(r"[가-힣]")
 
@@ -84,4 +61,4 @@ def digits_only(text: str) -> str:
 def fold_latin(text: str) -> str:
     """Latin text with the letters OCR confuses folded together: `laaS` and `IaaS`, `N1CE` and
     `NICE` are one. For comparing with known words only, never for a value."""
-    return text.translate(_LATIN_LOOKALIKES)
+    return text.translate(LATIN_LOOKALIKES)

@@ -12,6 +12,7 @@ from dsreview.extractors.text import squash
 from dsreview.extractors.values import words_value
 
 _TAX_OFFICE = re.compile(r"([가-힣]{1,8}세무서)\s*장")
+_OFFICE_ALONE = re.compile(r"^([가-힣]{1,6}세무서)")
 
 
 class BusinessRegistrationExtractor:
@@ -35,10 +36,15 @@ class BusinessRegistrationExtractor:
         }
 
     def _tax_office(self, r: FieldReader) -> FieldValue | None:
+        """`대전세무서장` at the foot of the certificate (the last such line); on a scan the 장 under
+        the seal may be misread, so a short line naming a 세무서 will do."""
         found = None
         for pl in r.pages:
             for line in pl.lines:
-                m = _TAX_OFFICE.search(line.text.replace(" ", ""))
+                flat = line.text.replace(" ", "")
+                m = _TAX_OFFICE.search(flat)
+                if m is None and pl.ocr and len(flat) <= 12:
+                    m = _OFFICE_ALONE.search(flat)
                 if m:
                     found = (m.group(1), words_value(line.words, pl))
         return r.make(found[0], found[1]) if found else None

@@ -127,6 +127,7 @@ class CorporateRegistryExtractor:
         words = []
         started = False
         pending: tuple[str, list[Word]] | None = None  # a line before the first item
+        last: Line | None = None  # the list's last line so far
         sequence = [(pl, i, ln) for pl in r.pages for i, ln in enumerate(pl.lines)]
         start = next(k for k, (pl, i, _) in enumerate(sequence) if pl is hit.page and i == hit.line)
         start = _list_start(sequence, start, hit)
@@ -157,11 +158,13 @@ class CorporateRegistryExtractor:
                 words.extend(line.words)
                 started = True
                 pending = None
+                last = line
             elif not started:
                 pending = (text, line.words) if " " in text else None
-            elif started and items and line.x0 > hit.segment.x0 + 5:
+            elif started and items and line.x0 > hit.segment.x0 + 5 and _wraps(last, line):
                 items[-1] += " " + text
                 words.extend(line.words)
+                last = line
             elif started:
                 break
         if not items:
@@ -171,6 +174,15 @@ class CorporateRegistryExtractor:
         if r.ocr:  # OCR's spaces between the syllables of a word: `정 보 통 신 공사업`
             items = [join_letter_spaced(i) for i in items]
         return r.make([nz.clean_text(i) or i for i in items], v)
+
+
+def _wraps(last: Line | None, line: Line) -> bool:
+    """Does `line` continue the item on `last` (its text wrapped)? Close under it and starting
+    about where it starts, not a heading centred or spaced further down (`임 원 에 관 한 사 항`)."""
+    if last is None:
+        return False
+    height = max(last.height, 1.0)
+    return line.top - last.bottom < 0.8 * height and line.x0 <= last.x0 + 3 * height
 
 
 def _without_registration(fv: FieldValue | None) -> FieldValue | None:

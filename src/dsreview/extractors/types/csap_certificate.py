@@ -9,14 +9,13 @@ from rapidfuzz import fuzz
 from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.fields import FieldReader
 from dsreview.extractors.labels import PageLines
+from dsreview.extractors.lookalikes import DIGIT_FOR_MODEL, MODEL_LOOKALIKES
 from dsreview.extractors.text import squash
 from dsreview.extractors.values import Value, words_value
 
 _NUMBER = re.compile(r"제\s*([A-Za-z0-9][A-Za-z0-9\-_.~|]{3,40})\s*(?:호|\S{0,2}$)")
 # `CSAP-2021-I-093`: the letter is the certified model's initial; OCR reads I as 1 or l.
 _NUMBER_SHAPE = re.compile(r"^(\S{4})-(\d{4}-)(\S)(-\d{1,4})$")
-_DIGIT_FOR_MODEL = {"1": "I", "|": "I", "!": "I", "5": "S"}  # a digit can't be the model letter
-_LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p", "C": "cG6(", "A": "4a"}
 # the grade printed with the type: `SaaS 표준등급`, `SaaS (상)`, `SaaS 하등급`
 _KIND_GRADE = re.compile(r"(표준|간편)\s*등?급?|[(（]\s*(상|중|하)\s*(?:등급)?\s*[)）]|(상|중|하)\s*등급")
 
@@ -28,12 +27,15 @@ class CsapCertificateExtractor:
         r = FieldReader(pages, self.doc_type)
         valid_from, valid_until = r.period("valid_from", "valid_until")
         kind = r.option("certification_type")
+        grade = self._grade(r, kind)
+        if kind is None and grade is not None:
+            kind = self._kind_of_grade(r, grade)
         return {
             "certificate_number": self._number(r, kind),
             "company_name": r.company("company_name"),
             "service_name": r.text("service_name", aliases=["서비스명", "인증 서비스명", "서비스 명칭"]),
             "certification_type": kind,
-            "grade": self._grade(r, kind),
+            "grade": grade,
             "issue_date": r.date("issue_date") or r.standalone_date(),
             "valid_from": valid_from,
             "valid_until": valid_until,
@@ -58,7 +60,15 @@ class CsapCertificateExtractor:
         if labelled and labelled.value:
             return labelled
         if kind is None:
-            return None
+            # the type unread (`인증유형 : 5385 간편등급`, SaaS misread): the grade in its value
+            raw = r.value("certification_type", accept=lambda t: _KIND_GRADE.search(squash(t)) is not None)
+            if raw is None:
+                return None
+            m = _KIND_GRADE.search(squash(raw.text))
+            assert m is not None
+            return r.make(
+                next(g for g in m.groups() if g), raw, valid=True, confidence=min(0.8, raw.confidence)
+            )
         texts = [kind.raw]
         if r.ocr and kind.bbox and kind.page is not None:
             pl = next(p for p in r.pages if p.page.number == kind.page)
@@ -76,6 +86,23 @@ class CsapCertificateExtractor:
                     valid=True,
                 )
         return self._grade_below(r, kind)
+
+    def _kind_of_grade(self, r: FieldReader, grade: FieldValue) -> FieldValue | None:
+        """The type a grade names by itself (the catalogue's `grade_implies_type`: 표준 and 간편 are
+        SaaS grades) when the type was not read."""
+        implied = r.spec.extras.get("grade_implies_type", {}).get(grade.value)
+        if implied is None:
+            return None
+        return FieldValue(
+            value=implied,
+            confidence=min(0.8, grade.confidence),
+            page=grade.page,
+            bbox=grade.bbox,
+            raw=grade.raw,
+            valid=True,
+            repaired_by="type_of_grade",
+            read_as=grade.raw,
+        )
 
     def _grade_below(self, r: FieldReader, kind: FieldValue) -> FieldValue | None:
         """The grade's own row right under the type, when its label was misread: a lone 상/중/하."""
@@ -126,12 +153,12 @@ def _csap_number(number: str, kind: FieldValue | None) -> str:
         return number
     if kind is not None and isinstance(kind.value, str) and kind.value:
         initial = kind.value[0].upper()
-        if letter in _LOOKALIKES.get(initial, ""):
+        if letter in MODEL_LOOKALIKES.get(initial, ""):
             letter = initial
-    elif letter in _DIGIT_FOR_MODEL:
-        letter = _DIGIT_FOR_MODEL[letter]
+    elif letter in DIGIT_FOR_MODEL:
+        letter = DIGIT_FOR_MODEL[letter]
     return f"{prefix}-{year}{letter}{serial}"
 
 
 def _alike(read: str, letter: str) -> bool:
-    return read.upper() == letter or read in _LOOKALIKES.get(letter, "")
+    return read.upper() == letter or read in MODEL_LOOKALIKES.get(letter, "")
