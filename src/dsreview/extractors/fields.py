@@ -71,6 +71,8 @@ class FieldReader:
         aliases.update(self.spec.extras.get("stop_labels", []))
         self.stop = sorted(aliases, key=len, reverse=True)
         self._stop_keys = {squash(strip_parens(a)) for a in self.stop}
+        # the labels of a field found once per reading: readers ask for them again and again
+        self._hits: dict[tuple[str, ...], list[Hit]] = {}
 
     # --- plumbing ---------------------------------------------------------------------------
     def field(self, name: str) -> FieldSpec:
@@ -78,6 +80,12 @@ class FieldReader:
 
     def hits(self, name: str, aliases: list[str] | None = None) -> list[Hit]:
         own = aliases or list(self.field(name).aliases)
+        key = tuple(own)
+        if key not in self._hits:
+            self._hits[key] = self._find(own)
+        return list(self._hits[key])
+
+    def _find(self, own: list[str]) -> list[Hit]:
         others = self._stop_keys - {squash(strip_parens(a)) for a in own}
         hits = find_labels(self.pages, own, self.stop)
         # a fuzzy match that reads exactly as another field's label is that label (시간 ≠ 시점)

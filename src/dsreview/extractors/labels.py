@@ -145,13 +145,20 @@ def label_start(words: list[Word]) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _aliases(aliases: tuple[str, ...]) -> tuple[dict[str, str], tuple[tuple[str, str], ...], int]:
-    """(exact key → alias, the longest alias winning; (alias, key) pairs; the longest key length)."""
+def _aliases(
+    aliases: tuple[str, ...],
+) -> tuple[dict[str, str], dict[int, tuple[tuple[str, str], ...]], int]:
+    """(exact key → alias, the longest alias winning; for each length of a read key, the (alias, key)
+    pairs a fuzzy match may take (keys at most two letters longer or shorter); the longest key)."""
     exact: dict[str, str] = {}
     for alias in sorted(aliases, key=len):
         exact[squash(alias)] = alias
     pairs = tuple((a, squash(a)) for a in aliases)
-    return exact, pairs, max((len(k) for _, k in pairs), default=0)
+    longest = max((len(k) for _, k in pairs), default=0)
+    near = {
+        n: tuple((a, k) for a, k in pairs if abs(len(k) - n) <= 2) for n in range(1, longest + 3)
+    }
+    return exact, near, longest
 
 
 _COLONS = (":", "：", ">")
@@ -169,7 +176,7 @@ def match_at(
     words: list[Word], aliases: list[str], *, fuzzy: bool, colon_after: bool = False
 ) -> tuple[int, str, float, str] | None:
     """Does a label start this word run? Returns (end index, alias, score, remainder)."""
-    exact, pairs, longest = _aliases(tuple(aliases))
+    exact, near, longest = _aliases(tuple(aliases))
     start = label_start(words)
     best: tuple[int, str, float, str] | None = None
     acc = ""
@@ -192,6 +199,7 @@ def match_at(
             if best is None or best[2] < 1.0 or len(alias) >= len(best[1]):
                 best = (i, alias, 1.0, "")
         elif fuzzy and (best is None or best[2] < 1.0):
+            pairs = near.get(len(key), ())
             colon_next = (i + 1 < len(words) and words[i + 1].text in _COLONS) or (
                 colon_after and i == len(words) - 1
             )
@@ -203,7 +211,7 @@ def match_at(
                     continue
                 if len(target) < 4 or target.startswith(key) or abs(len(target) - len(key)) > 2:
                     continue
-                if looks_like_label(key, target):
+                if len(target) == len(key) and looks_like_label(key, target):
                     # syllables a stroke apart (`저비스평` for 서비스명): the look-alike map says so
                     if best is None or best[2] < 0.8:
                         best = (i, alias, 0.8, "")
@@ -216,12 +224,14 @@ def match_at(
                 score = fuzz.ratio(key, target) / 100
                 if best is None or score > best[2] or (score == best[2] and len(alias) > len(best[1])):
                     best = (i, alias, score, "")
-            for alias, target in pairs:
+            same_length = [(a, t) for a, t in pairs if len(t) == len(key) and len(t) >= 5 and t != key]
+            if same_length and (best is None or best[2] < 0.95):
                 # OCR puts a syllable of a label out of order (`현 금 흐 등급 름`): the same syllables
                 # (all of the label's syllables: a better match than a prefix one edit away)
-                anagram = len(target) >= 5 and key != target and sorted(key) == sorted(target)
-                if anagram and (best is None or best[2] < 0.95):
-                    best = (i, alias, 0.95, "")
+                letters = sorted(key)
+                anagram = next((a for a, t in same_length if sorted(t) == letters), None)
+                if anagram is not None:
+                    best = (i, anagram, 0.95, "")
         if len(key) > longest + 3:
             break
     if best is not None and not best[3]:
