@@ -155,9 +155,7 @@ def _aliases(
         exact[squash(alias)] = alias
     pairs = tuple((a, squash(a)) for a in aliases)
     longest = max((len(k) for _, k in pairs), default=0)
-    near = {
-        n: tuple((a, k) for a, k in pairs if abs(len(k) - n) <= 2) for n in range(1, longest + 3)
-    }
+    near = {n: tuple((a, k) for a, k in pairs if abs(len(k) - n) <= 2) for n in range(1, longest + 3)}
     return exact, near, longest
 
 
