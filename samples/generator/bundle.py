@@ -59,11 +59,17 @@ def years_before(d: date, years: float) -> date:
     return d - timedelta(days=int(years * 365.25))
 
 
-def one_year_validity(start: date) -> date:
+def years_validity(start: date, years: int = 1) -> date:
+    """The last day of a validity of whole years from `start` (a 29 February start ends on
+    28 February)."""
     try:
-        return start.replace(year=start.year + 1) - timedelta(days=1)
+        return start.replace(year=start.year + years) - timedelta(days=1)
     except ValueError:  # 29 February
-        return start.replace(year=start.year + 1, day=28)
+        return start.replace(year=start.year + years, day=28)
+
+
+def one_year_validity(start: date) -> date:
+    return years_validity(start, 1)
 
 
 def service_name(rng: random.Random, stem: str) -> str:
@@ -218,7 +224,7 @@ def make_csap(rng: random.Random, v: Vendor, svc: str, model: str, today: date) 
         "grade": grade,
         "issue_date": issue,
         "valid_from": issue,
-        "valid_until": issue.replace(year=issue.year + 5) - timedelta(days=1),
+        "valid_until": years_validity(issue, 5),
         "issuer": "한국인터넷진흥원",
     }
     return DocSpec(
@@ -259,7 +265,7 @@ def make_reseller(rng: random.Random, v: Vendor, svc: str, today: date) -> DocSp
         "service_name": svc,
         "agreement_date": start,
         "valid_from": start,
-        "valid_until": start.replace(year=start.year + 2) - timedelta(days=1),
+        "valid_until": years_validity(start, 2),
         "capability_split": split,
     }
     return DocSpec(
