@@ -66,7 +66,25 @@ def _marker_before(text: str, index: int, *, ocr: bool) -> str | None:
         return "filled"
     if ch in EMPTY or (ocr and ch in OCR_EMPTY):
         return "empty"
-    return None
+    return _box_before_translation(text, i)
+
+
+_TRANSLATION = re.compile(r"[A-Za-z][A-Za-z0-9&.'’\-/]+$")
+
+
+def _box_before_translation(text: str, i: int) -> str | None:
+    """`■ Original Provider (원 제공자)`: the option printed in English first, its Korean words in
+    brackets; the box is before the English (a printed box only: on a scan a Latin letter may be
+    the box itself)."""
+    m = _TRANSLATION.search(text[: i + 1])
+    if m is None or len(m.group(0)) < 2:
+        return None
+    j = m.start() - 1
+    while j >= 0 and text[j] in BRACKETS:
+        j -= 1
+    if j < 0:
+        return None
+    return "filled" if text[j] in FILLED else "empty" if text[j] in EMPTY else None
 
 
 def _occurrences(

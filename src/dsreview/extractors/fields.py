@@ -21,7 +21,8 @@ from dsreview.extractors.text import fold_latin, join_letter_spaced, squash, str
 from dsreview.extractors.values import Value, candidates, value_of, words_value
 from dsreview.forms import FieldSpec, document_spec
 
-_DATE_LINE = re.compile(r"^[\s\d.\-/년월일OoSlI]+$")
+_DATE_LINE = re.compile(r"^(?:서기\s*)?[\s\d.\-/년월일OoSlI]+$")
+_TRANSLATED = re.compile(r"\s*[(（][^()（）]*[A-Za-z]{3}[^()（）]*[)）]|\s*/\s*[A-Za-z][A-Za-z.,\s\d]*$")
 
 
 _LATIN_RUN = re.compile(r"[A-Z]{3,}|[A-Za-z]*[|\]\[}{][A-Za-z]*")
@@ -458,8 +459,9 @@ class FieldReader:
         for pl in self.pages:
             for line in pl.lines:
                 for seg in line.segments:
-                    text = seg.text
-                    if len(squash(text)) > 16 or not _DATE_LINE.match(text):
+                    # a translation beside the date is no other text: `2024-02-13 (February 13, 2024)`
+                    text = _TRANSLATED.sub("", seg.text).strip()
+                    if len(squash(text)) > 16 or not (_DATE_LINE.match(text) or nz.english_date_line(text)):
                         continue
                     others = "".join(s.text for s in line.segments if s is not seg)
                     if sum(ch.isalnum() for ch in others) >= 3:  # a table row, not a date on its own

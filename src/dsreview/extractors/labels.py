@@ -237,8 +237,38 @@ def match_at(
         end = best[0]
         while end + 1 < len(words) and _PARENTHETICAL.fullmatch(words[end + 1].text):
             end += 1
-        best = (end, best[1], best[2], best[3])
+        best = (_translation_end(words, end), best[1], best[2], best[3])
     return best
+
+
+_ENGLISH_WORD = re.compile(r"[(（]?[A-Za-z][A-Za-z.&'’\-]*[)）]?[:：]?")
+
+
+def _translation_end(words: list[Word], end: int) -> int:
+    """A label's English beside it belongs to it: `법인명(단체명) / Name of Company`, `인증번호
+    (Certificate No.)`. Returns the index of the label's last word."""
+    j = end + 1
+    if j >= len(words):
+        return end
+    first = words[j].text
+    if first in ("/", "|") or first.startswith("/"):
+        k = j + 1 if first in ("/", "|") else j
+        if first.startswith("/") and len(first) > 1:
+            if not _ENGLISH_WORD.fullmatch(first[1:]):
+                return end
+            k = j + 1
+        while k < len(words) and k - j < 8 and _ENGLISH_WORD.fullmatch(words[k].text):
+            k += 1
+            if words[k - 1].text.endswith((":", "：")):
+                break
+        return k - 1 if k - 1 > j or (first.startswith("/") and len(first) > 1) else end
+    if first.startswith(("(", "（")) and not _PARENTHETICAL.fullmatch(first):
+        for k in range(j, min(len(words), j + 6)):
+            if not _ENGLISH_WORD.fullmatch(words[k].text):
+                return end
+            if words[k].text.rstrip(":：").endswith((")", "）")):
+                return k
+    return end
 
 
 def _all_tall(line: Line, typical: float) -> bool:

@@ -68,9 +68,61 @@ def dates_in(text: str, *, ocr: bool = False) -> list[date]:
             found = [d for m in pattern.finditer(candidate) if (d := _valid_match(m))]
             if found:
                 return found
+    english = _english_dates(text)
+    if english:
+        return english
     units = _DATE_UNITS_MISREAD.match(text) if ocr else None
     d = _valid_match(units) if units else None
     return [d] if d else []
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_ENGLISH_DATE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]{{3,9}})\.?,?\s+(?P<year2>(?:19|20)\d\d)\b"
+)
+
+
+def english_date_line(text: str) -> bool:
+    """Is the text an English date alone (`February 13, 2024`)?"""
+    m = _ENGLISH_DATE.fullmatch(text.strip())
+    return m is not None and bool(_english_dates(text))
+
+
+def _english_dates(text: str) -> list[date]:
+    """Dates written in English: `March 5, 2024`, `Feb. 16, 2022`, `5 March 2024`."""
+    out = []
+    for m in _ENGLISH_DATE.finditer(text):
+        month = _MONTHS.get((m.group("month") or m.group("month2") or "").lower())
+        day, year = m.group("day") or m.group("day2"), m.group("year") or m.group("year2")
+        if month is None:
+            continue
+        try:
+            out.append(date(int(year), month, int(day)))
+        except ValueError:
+            continue
+    return out
 
 
 def parse_date(text: str, *, ocr: bool = False) -> date | None:
