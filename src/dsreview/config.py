@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     soffice_cmd: str = "soffice"
     uno_python: str = "/usr/bin/python3"
     unoserver_base_port: int = 2003
+    converter_user: str = Field(
+        default="dsreview-convert",
+        description="Unprivileged account the PDF converters run as when the service runs as root",
+    )
 
     workers: int = 2
     api_workers: int = Field(default=1, description="Uvicorn processes of `dsreview serve` / `dsreview api`")
