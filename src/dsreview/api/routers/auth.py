@@ -31,6 +31,17 @@ def token(
     return TokenOut(access_token=access, expires_in=ctx.settings.token_minutes * 60)
 
 
+@router.post("/auth/logout", status_code=204)
+def logout(
+    actor: Actor = Depends(ANY_USER),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> None:
+    """End the account's sign-ins everywhere: every token issued to it so far stops working."""
+    users.sign_out_everywhere(session, actor=actor)
+    dispatch.commit(session, ctx.queue)
+
+
 @router.get("/me", response_model=UserOut)
 def me(actor: Actor = Depends(ANY_USER), session: Session = Depends(read_session)) -> UserOut:
     return UserOut.model_validate(users.profile(session, actor=actor))

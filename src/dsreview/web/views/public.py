@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 
 from dsreview.errors import DataValidationError, InvalidCredentialsError
+from dsreview.jobs import dispatch
 from dsreview.services import catalogue as services_catalogue
 from dsreview.services import clock, documents, users
 from dsreview.services import postings as postings_service
@@ -75,7 +76,12 @@ def login(
 
 
 @router.post("/logout", dependencies=[Depends(csrf_protected)])
-def logout(request: Request) -> Response:
+def logout(request: Request, ctx: Parts = Depends(parts)) -> Response:
+    """Sign out here and everywhere else the sign-in is used (a copied cookie, the API's token)."""
+    actor = current_actor(request)
+    if actor is not None:
+        with dispatch.transaction(ctx.db, ctx.queue) as session:
+            users.sign_out_everywhere(session, actor=actor)
     web_session(request).sign_out()
     return redirect("/", message="로그아웃했습니다.", request=request)
 
