@@ -49,6 +49,19 @@ class Limits(BaseModel):
     max_files_per_bundle: int = 40
 
 
+class SignInLimits(BaseModel):
+    """Sign-in throttling: failures allowed before delays start, per account and per client
+    address; each further failure doubles the wait, up to `max_delay_seconds`."""
+
+    free_failures_account: int = 5
+    free_failures_address: int = 20
+    first_delay_seconds: float = 2.0
+    max_delay_seconds: float = 900.0
+    forget_after_seconds: float = 3600.0  # failures older than this no longer count
+    concurrent_hashes: int = 2  # password checks at once (each costs password_memory_kib)
+    hash_wait_seconds: float = 10.0  # a sign-in waits this long for a turn, then gets 429
+
+
 class BusinessStatusSettings(BaseModel):
     """국세청 사업자등록 상태조회 (the public data portal's nts-businessman service); off without a key."""
 
@@ -72,6 +85,7 @@ class Settings(BaseSettings):
     base_url: str = ""
 
     limits: Limits = Limits()
+    signin: SignInLimits = SignInLimits()
     organisation: OrganisationProfile = OrganisationProfile()
     business_status: BusinessStatusSettings = BusinessStatusSettings()
 

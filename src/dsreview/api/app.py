@@ -24,6 +24,7 @@ from dsreview.api.routers import (
 )
 from dsreview.config import Settings, get_settings
 from dsreview.jobs.queue import JobQueue
+from dsreview.services.throttle import SignInGuard
 from dsreview.services.users import signing_key
 from dsreview.store import BlobStore, Database
 from dsreview.web import install as install_pages
@@ -47,6 +48,7 @@ def create_app(
         blobs=BlobStore(settings.blob_dir),
         queue=queue or JobQueue(settings),
         key=signing_key(settings),
+        signin=SignInGuard(settings.signin),
     )
 
     @asynccontextmanager

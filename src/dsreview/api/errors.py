@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from dsreview.errors import DsreviewError
+from dsreview.errors import DsreviewError, TooManyRequestsError
 
 log = logging.getLogger("dsreview.api")
 
@@ -35,6 +35,8 @@ def error_body(code: str, message: str, detail: dict[str, Any] | None = None) ->
 def _dsreview(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DsreviewError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
+    if isinstance(exc, TooManyRequestsError):
+        headers = {"Retry-After": str(exc.retry_after)}
     return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
 
 

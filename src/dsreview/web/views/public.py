@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 
-from dsreview.errors import DataValidationError, InvalidCredentialsError
+from dsreview.errors import DataValidationError, InvalidCredentialsError, TooManyRequestsError
 from dsreview.jobs import dispatch
 from dsreview.services import catalogue as services_catalogue
 from dsreview.services import clock, documents, users
@@ -60,12 +60,21 @@ def login(
     try:
         if not email.strip() or not password:
             raise InvalidCredentialsError("전자우편 주소와 비밀번호를 모두 입력해 주십시오.")
-        user = users.authenticate(session, settings=ctx.settings, email=email.strip(), password=password)
-    except InvalidCredentialsError as exc:
+        address = request.client.host if request.client else "-"
+        user = ctx.signin.attempt(
+            email.strip(),
+            address,
+            lambda: users.authenticate(
+                session, settings=ctx.settings, email=email.strip(), password=password
+            ),
+        )
+    except (InvalidCredentialsError, TooManyRequestsError) as exc:
+        waiting = exc.retry_after if isinstance(exc, TooManyRequestsError) else None
         return render(
             request,
             "login.html",
-            status_code=400,
+            status_code=400 if waiting is None else 429,
+            headers=None if waiting is None else {"Retry-After": str(waiting)},
             next=_safe_next(next) or "",
             email=email,
             error=exc.message,
