@@ -55,8 +55,9 @@ $(VENV)/.npm-stamp: package.json $(VENV)/.apt-stamp
 	@if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; else npm install --silent --no-audit --no-fund; fi
 	@touch $@
 
+# The demo: its accounts share a published password, so only this target loads them.
 run: install
-	$(BIN)/dsreview serve
+	DSREVIEW_DEMO_DATA=true $(BIN)/dsreview serve
 
 test: install
 	$(BIN)/ruff check src tests samples benchmarks

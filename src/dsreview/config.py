@@ -114,7 +114,9 @@ class Settings(BaseSettings):
 
     workers: int = 2
     api_workers: int = Field(default=1, description="Uvicorn processes of `dsreview serve` / `dsreview api`")
-    demo_data: bool = True
+    demo_data: bool = Field(
+        default=False, description="Load the demo accounts (published password) on a first start; `make run`"
+    )
     demo_samples_dir: Path = Field(
         default=Path("samples/cases"), description="Sample bundles loaded as demo applications"
     )

@@ -8,8 +8,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from dsreview import __version__
-from dsreview.api import errors
+from dsreview.api import errors, headers
 from dsreview.api.context import AppContext
+from dsreview.api.headers import SecurityHeaders
 from dsreview.api.limits import BodyLimit
 from dsreview.api.routers import (
     applications,
@@ -57,10 +58,19 @@ def create_app(
         if db is None:
             database.dispose()
 
-    app = FastAPI(title="dsreview", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="dsreview",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served from the app's own files (api/headers.py), not a CDN
+        redoc_url=None,
+    )
     app.state.ctx = ctx
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=settings.limits.max_upload_bytes)
+    app.add_middleware(SecurityHeaders, base_url=settings.base_url)
+    app.include_router(headers.docs)
     for module in (health, auth, applications, review, rounds, catalogue, changes, contracts, documents):
         app.include_router(module.router)
     app.include_router(catalogue.public)

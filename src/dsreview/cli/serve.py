@@ -1,8 +1,9 @@
 """`dsreview serve` (everything on one machine), and its parts for several machines:
 `dsreview migrate`, `dsreview api`, `dsreview worker`.
 
-`serve` migrates, loads the demo data on a first start, then runs the API in this process and a
-worker process (Huey consumer + PDF converters) beside it; Ctrl-C stops both.
+`serve` migrates, loads the demo data on a first start when `DSREVIEW_DEMO_DATA` is set (`make run`
+sets it; otherwise it starts with no accounts and says how to add the first), then runs the API in
+this process and a worker process (Huey consumer + PDF converters) beside it; Ctrl-C stops both.
 """
 
 from __future__ import annotations
@@ -130,6 +131,26 @@ def _demo(settings: Settings) -> None:
         _print_logins(demo.logins(), demo.PASSWORD)
 
 
+def _first_staff_hint(settings: Settings) -> None:
+    """Without the demo the service starts with no accounts: say how to make the first one."""
+    from dsreview.services.users import staff_count
+    from dsreview.store import Database
+
+    db = Database(settings)
+    try:
+        with db.session(write=False) as session:
+            staff = staff_count(session)
+    finally:
+        db.dispose()
+    if staff == 0:
+        print(
+            "직원 계정이 없습니다. 첫 직원 계정을 만드십시오 (no staff account yet; add the first one):\n"
+            "  dsreview users add admin@example.go.kr --role staff --name 관리자 --password-stdin\n"
+            "  (비밀번호는 표준 입력 첫 줄; 데모 데이터는 make run 또는 DSREVIEW_DEMO_DATA=true)",
+            flush=True,
+        )
+
+
 def _print_logins(logins: list[Any], password: str) -> None:
     print("\n데모 계정 (demo logins) — 비밀번호 (password): " + password)
     for login in logins:
@@ -166,6 +187,8 @@ def serve(host: HostOpt = None, port: PortOpt = None, workers: WorkersOpt = None
     db.dispose()
     if settings.demo_data:
         _demo(settings)
+    else:
+        _first_staff_hint(settings)
     supervisor = _Supervisor(settings, workers)
     supervisor.start()
     try:

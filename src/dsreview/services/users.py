@@ -232,6 +232,10 @@ def profile(session: Session, *, actor: Actor) -> User:
     return user
 
 
+def staff_count(session: Session) -> int:
+    return len(UserRepository(session).by_role(Role.staff.value))
+
+
 def all_users(session: Session) -> Sequence[User]:
     """Every account (the command line, run by whoever administers the server)."""
     return UserRepository(session).all()
