@@ -21,6 +21,7 @@ from dsreview.services.inputs import CatalogueQuery
 from dsreview.web.deps import ANY_USER, Parts, csrf_protected, current_actor, parts, read_session, web_session
 from dsreview.web.forms import parse
 from dsreview.web.pages import HOME, PageRoute, error_page, redirect, render
+from dsreview.web.params import PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -173,7 +174,7 @@ def _file(ctx: Parts, found: documents.Download) -> FileResponse:
 
 @router.get("/postings/documents/{document_id}")
 def public_document(
-    document_id: int,
+    document_id: PageId,
     format: str = Query(default="pdf", pattern="^(docx|pdf)$"),
     ctx: Parts = Depends(parts),
     session: Session = Depends(read_session),
@@ -183,7 +184,7 @@ def public_document(
 
 @router.get("/documents/{document_id}")
 def download(
-    document_id: int,
+    document_id: PageId,
     format: str = Query(default="docx", pattern="^(docx|pdf)$"),
     actor: Actor = Depends(ANY_USER),
     ctx: Parts = Depends(parts),
