@@ -47,6 +47,8 @@ class Limits(BaseModel):
     max_stream_bytes: int = 256 * MIB  # a PDF stream inflating past this is a decompression bomb
     max_upload_bytes: int = 200 * MIB
     max_files_per_bundle: int = 40
+    vendor_quota_bytes: int = 2048 * MIB  # every file a vendor's company has uploaded, all told
+    max_json_bytes: int = 1 * MIB  # JSON and form bodies (uploads are multipart)
 
 
 class SignInLimits(BaseModel):

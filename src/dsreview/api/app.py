@@ -68,7 +68,12 @@ def create_app(
     )
     app.state.ctx = ctx
     errors.install(app)
-    app.add_middleware(BodyLimit, max_bytes=settings.limits.max_upload_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.limits.max_upload_bytes,
+        max_json_bytes=settings.limits.max_json_bytes,
+        key=ctx.key,
+    )
     app.add_middleware(SecurityHeaders, base_url=settings.base_url)
     app.include_router(headers.docs)
     for module in (health, auth, applications, review, rounds, catalogue, changes, contracts, documents):
