@@ -42,6 +42,23 @@ from dsreview.templates.soffice import (
 _STARTUP_SECONDS = 90.0  # a cold LibreOffice on a loaded machine; usually 2–5 s
 
 
+_WORKDIR_PREFIX = "dsreview-pdf-"
+
+
+def _remove_dead_workdirs() -> None:
+    """The scratch folders of pools whose process is gone (killed before it could clean up)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_WORKDIR_PREFIX}*-*"):
+        pid = folder.name[len(_WORKDIR_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            continue
+
+
 class _Broken(Exception):
     """The converter's pipe closed or answered nonsense: it died (crash, or killed)."""
 
@@ -199,7 +216,8 @@ class ConverterPool:
         """Launch the converters; with `wait`, block until all are ready (else the first use waits)."""
         if self._started:
             return
-        self.workdir = Path(tempfile.mkdtemp(prefix="dsreview-pdf-"))
+        _remove_dead_workdirs()
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"{_WORKDIR_PREFIX}{os.getpid()}-"))
         self.workdir.chmod(0o711)  # the converters' user passes through to its own scratch folder
         self._started = True
         try:
