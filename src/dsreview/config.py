@@ -107,6 +107,10 @@ class Settings(BaseSettings):
     pdf_converters: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
     pdf_timeout_seconds: float = 60.0
     soffice_cmd: str = "soffice"
+    pg_dump_cmd: str = Field(default="pg_dump", description="PostgreSQL's pg_dump (dsreview backup)")
+    pg_restore_cmd: str = Field(
+        default="pg_restore", description="PostgreSQL's pg_restore (dsreview restore)"
+    )
     uno_python: str = "/usr/bin/python3"
     unoserver_base_port: int = 2003
     converter_user: str = Field(
