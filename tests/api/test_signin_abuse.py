@@ -42,7 +42,7 @@ def test_wrong_passwords_make_the_account_wait(tmp_path: Path) -> None:
         assert codes[:5] == [401] * 5  # the free failures
         assert codes[5] == 401  # the sixth failure starts the wait …
         refused = [r for r in answers if r.status_code == 429]
-        assert len(refused) >= 40  # … and nearly every further guess is turned away unhashed
+        assert len(refused) >= 30  # … and most further guesses are turned away unhashed
         for r in refused:
             assert int(r.headers["retry-after"]) >= 1
             body = r.json()
@@ -57,11 +57,13 @@ def test_wrong_passwords_make_the_account_wait(tmp_path: Path) -> None:
         assert _login(client, VENDOR, "wrong-after-the-wait").status_code == 401
         r = _login(client, VENDOR, PASSWORD)
         assert r.status_code == 429
-        assert int(r.headers["retry-after"]) == 2
+        grown = int(r.headers["retry-after"])
+        assert grown >= 2  # past the first delay of 1 s: 2 s, 4 s … as failures add up
+        assert grown & (grown - 1) == 0  # a doubling of the first delay
         # Another account is not held up by this one's waiting …
         assert _login(client, "staff@test.kr", PASSWORD).status_code == 200
         # … and once the wait is over the right password works, and the account starts afresh.
-        time.sleep(2.2)
+        time.sleep(grown + 0.2)
         assert _login(client, VENDOR, PASSWORD).status_code == 200
         assert _login(client, VENDOR, "wrong-again").status_code == 401
         assert _login(client, VENDOR, PASSWORD).status_code == 200
@@ -100,7 +102,9 @@ def _rss() -> int:
 def test_concurrent_sign_ins_hash_a_few_at_a_time(tmp_path: Path) -> None:
     """20 wrong sign-ins at once at the production cost (64 MiB a hash): with two hashes at a time
     the server grows by a few hashes' worth, not twenty."""
-    limits = SignInLimits(free_failures_account=100, free_failures_address=100, concurrent_hashes=2)
+    limits = SignInLimits(
+        free_failures_account=100, free_failures_address=100, concurrent_hashes=2, hash_wait_seconds=300
+    )
     db, live = _server(tmp_path, limits, password_time_cost=3, password_memory_kib=65536)
     with live, httpx.Client(base_url=live.url, timeout=120) as client:
         _login(client, "warm@test.kr", "wrong-password")  # the server's first request, paid

@@ -17,6 +17,7 @@ Without a pool, `to_pdf()` converts one document with a LibreOffice of its own (
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import queue
 import select
@@ -26,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -57,6 +59,17 @@ def _remove_dead_workdirs() -> None:
             shutil.rmtree(folder, ignore_errors=True)
         except PermissionError:
             continue
+
+
+@lru_cache(maxsize=1)
+def _warm_up_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("dsreview 변환기 준비 (converter warm-up)")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 class _Broken(Exception):
@@ -147,13 +160,30 @@ class _Converter:
             raise ConversionError(
                 f"PDF 변환기를 시작하지 못했습니다 (converter exited; see {self._log_path})"
             ) from None
-        self._ready = kind == b"R"
+        if kind != b"R":
+            self.shutdown()
+            raise ConversionError(f"PDF 변환기가 시작 중에 응답하지 않았습니다 (see {self._log_path})")
+        self._warm_up()
+        self._ready = True
+
+    def _warm_up(self) -> None:
+        """One small document first, outside any conversion's time limit: LibreOffice loads its
+        Word import and PDF export on first use, which a document's own limit should not pay for."""
+        try:
+            self._send(_warm_up_docx())
+            kind, payload = self._reply(time.monotonic() + _STARTUP_SECONDS)
+        except (TimeoutError, _Broken):
+            self.shutdown()
+            raise ConversionError(f"PDF 변환기가 준비되지 않았습니다 (see {self._log_path})") from None
+        if kind != b"P" or not payload.startswith(b"%PDF"):
+            self.shutdown()
+            raise ConversionError(f"PDF 변환기가 시험 문서를 변환하지 못했습니다 (see {self._log_path})")
 
     @property
     def _log_path(self) -> Path:
         return self.pool.workdir / f"converter-{self.index}.log"
 
-    def convert(self, docx: bytes) -> bytes:
+    def _send(self, docx: bytes) -> None:
         process = self.process
         assert process is not None
         assert process.stdin is not None
@@ -162,6 +192,9 @@ class _Converter:
             process.stdin.flush()
         except OSError as exc:
             raise _Broken(str(exc)) from None
+
+    def convert(self, docx: bytes) -> bytes:
+        self._send(docx)
         kind, payload = self._reply(time.monotonic() + self.pool.timeout)
         if kind == b"E":
             reason = " ".join(payload.decode("utf-8", "replace").split())
