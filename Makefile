@@ -10,7 +10,7 @@ SYS_PY    := /usr/bin/python3
 APT_PACKAGES := python3 python3-venv python3-uno \
 	tesseract-ocr tesseract-ocr-kor tesseract-ocr-script-hang tesseract-ocr-eng \
 	fonts-nanum fontconfig poppler-utils qpdf \
-	libreoffice-writer-nogui \
+	libreoffice-writer-nogui bubblewrap \
 	postgresql redis-server chromium chromium-driver nodejs
 
 .PHONY: help install run test lint typecheck contracts pytest bench samples clean
@@ -35,6 +35,10 @@ $(VENV)/.apt-stamp: Makefile
 	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@command -v npm >/dev/null || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm)
+	@# the PDF converters' own unprivileged account (used when the service runs as root)
+	@if [ "$$(id -u)" = 0 ] && ! id -u dsreview-convert >/dev/null 2>&1; then \
+	  useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin dsreview-convert; \
+	fi
 	@mkdir -p $(VENV) && touch $@
 
 # The venv is made from Debian's python3 with system site packages so that LibreOffice's
@@ -51,8 +55,9 @@ $(VENV)/.npm-stamp: package.json $(VENV)/.apt-stamp
 	@if [ -f package-lock.json ]; then npm ci --silent --no-audit --no-fund; else npm install --silent --no-audit --no-fund; fi
 	@touch $@
 
+# The demo: its accounts share a published password, so only this target loads them.
 run: install
-	$(BIN)/dsreview serve
+	DSREVIEW_DEMO_DATA=true $(BIN)/dsreview serve
 
 test: install
 	$(BIN)/ruff check src tests samples benchmarks

@@ -47,6 +47,21 @@ class Limits(BaseModel):
     max_stream_bytes: int = 256 * MIB  # a PDF stream inflating past this is a decompression bomb
     max_upload_bytes: int = 200 * MIB
     max_files_per_bundle: int = 40
+    vendor_quota_bytes: int = 2048 * MIB  # every file a vendor's company has uploaded, all told
+    max_json_bytes: int = 1 * MIB  # JSON and form bodies (uploads are multipart)
+
+
+class SignInLimits(BaseModel):
+    """Sign-in throttling: failures allowed before delays start, per account and per client
+    address; each further failure doubles the wait, up to `max_delay_seconds`."""
+
+    free_failures_account: int = 5
+    free_failures_address: int = 20
+    first_delay_seconds: float = 2.0
+    max_delay_seconds: float = 900.0
+    forget_after_seconds: float = 3600.0  # failures older than this no longer count
+    concurrent_hashes: int = 2  # password checks at once (each costs password_memory_kib)
+    hash_wait_seconds: float = 10.0  # a sign-in waits this long for a turn, then gets 429
 
 
 class BusinessStatusSettings(BaseModel):
@@ -72,6 +87,7 @@ class Settings(BaseSettings):
     base_url: str = ""
 
     limits: Limits = Limits()
+    signin: SignInLimits = SignInLimits()
     organisation: OrganisationProfile = OrganisationProfile()
     business_status: BusinessStatusSettings = BusinessStatusSettings()
 
@@ -91,12 +107,22 @@ class Settings(BaseSettings):
     pdf_converters: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
     pdf_timeout_seconds: float = 60.0
     soffice_cmd: str = "soffice"
+    pg_dump_cmd: str = Field(default="pg_dump", description="PostgreSQL's pg_dump (dsreview backup)")
+    pg_restore_cmd: str = Field(
+        default="pg_restore", description="PostgreSQL's pg_restore (dsreview restore)"
+    )
     uno_python: str = "/usr/bin/python3"
     unoserver_base_port: int = 2003
+    converter_user: str = Field(
+        default="dsreview-convert",
+        description="Unprivileged account the PDF converters run as when the service runs as root",
+    )
 
     workers: int = 2
     api_workers: int = Field(default=1, description="Uvicorn processes of `dsreview serve` / `dsreview api`")
-    demo_data: bool = True
+    demo_data: bool = Field(
+        default=False, description="Load the demo accounts (published password) on a first start; `make run`"
+    )
     demo_samples_dir: Path = Field(
         default=Path("samples/cases"), description="Sample bundles loaded as demo applications"
     )

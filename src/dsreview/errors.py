@@ -121,3 +121,14 @@ class UnavailableError(DsreviewError):
 
     code = "unavailable"
     http_status = 503
+
+
+class TooManyRequestsError(DsreviewError):
+    """Too many attempts (sign-in): the caller waits `retry_after` seconds (HTTP Retry-After)."""
+
+    code = "too_many_requests"
+    http_status = 429
+
+    def __init__(self, message: str, *, retry_after: int, detail: dict[str, Any] | None = None) -> None:
+        super().__init__(message, detail={"retry_after": retry_after, **(detail or {})})
+        self.retry_after = retry_after

@@ -28,6 +28,7 @@ MATRIX: dict[tuple[str, str], frozenset[str] | str] = {
     ("GET", "/healthz"): PUBLIC,
     ("POST", "/api/auth/token"): PUBLIC,
     ("GET", "/api/me"): ANY,
+    ("POST", "/api/auth/logout"): ANY,
     ("POST", "/api/users"): STAFF,
     ("GET", "/api/reviewers"): STAFF,
     ("POST", "/api/applications"): VENDOR,
@@ -132,6 +133,8 @@ def test_role_route_matrix(api: Api) -> None:
         kwargs: dict[str, Any] = {} if method == "GET" else {"json": {}}
         for who in (None, "vendor", "staff", "reviewer", "agency"):
             status = api.request(who, method, url, **kwargs).status_code
+            if path == "/api/auth/logout" and who is not None and status == 204:
+                api.relogin(who)  # the logout ended the role's sign-in, as it should
             if status >= 500:
                 failures.append(f"{method} {path} as {who}: {status}")
             elif allowed == PUBLIC:

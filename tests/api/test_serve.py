@@ -53,6 +53,7 @@ def test_serve_demo_and_ctrl_c(tmp_path: Path) -> None:
         DSREVIEW_OCR_WORKERS="1",
         DSREVIEW_WORKERS="1",
         DSREVIEW_UNOSERVER_BASE_PORT=str(free_port()),
+        DSREVIEW_DEMO_DATA="true",  # as `make run` sets it
     )
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
@@ -104,6 +105,61 @@ def test_serve_demo_and_ctrl_c(tmp_path: Path) -> None:
         # 130: interrupted, as a shell reports Ctrl-C
         assert process.wait(90) in (0, 130), log.read_text(errors="replace")[-3000:]
         wait_for(lambda: not any(_alive(pid) for pid in started), timeout=30, what="every child to stop")
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(10)
+
+
+def test_serve_without_the_demo_setting_starts_clean(tmp_path: Path) -> None:
+    """`dsreview serve` as a deployment runs it: no demo accounts, and how to add the first staff."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DSREVIEW_")}
+    env.update(
+        DSREVIEW_DATA_DIR=str(tmp_path / "data"),
+        DSREVIEW_PORT=str(port),
+        DSREVIEW_DEMO_SAMPLES_DIR=str(ROOT / "samples" / "cases"),
+        DSREVIEW_PDF_CONVERTERS="1",
+        DSREVIEW_OCR_WORKERS="1",
+        DSREVIEW_WORKERS="1",
+    )
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from dsreview.cli.app import main; sys.exit(main())",
+                "serve",
+            ],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client:
+
+            def ready() -> bool:
+                assert process.poll() is None, log.read_text(errors="replace")[-3000:]
+                try:
+                    return client.get("/healthz").status_code == 200
+                except httpx.TransportError:
+                    return False
+
+            wait_for(ready, timeout=240, interval=0.5, what="/healthz")
+            output = log.read_text(errors="replace")
+            assert "dsreview-demo" not in output
+            assert "demo.dsreview.kr" not in output
+            assert "dsreview users add" in output
+            assert "--role staff" in output
+            r = client.post(
+                "/api/auth/token", data={"username": "staff@demo.dsreview.kr", "password": "dsreview-demo"}
+            )
+            assert r.status_code == 401
+            assert client.get("/api/public/catalogue").json() == []
+        process.send_signal(signal.SIGINT)
+        assert process.wait(90) in (0, 130), log.read_text(errors="replace")[-3000:]
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)

@@ -13,6 +13,7 @@ import pytest
 
 from dsreview.config import Settings
 from dsreview.store import BlobStore, Database
+from tests.jobs.test_leftovers import _alive, _descendants
 from tests.services.support import (
     CASES,
     WorkerProcess,
@@ -47,6 +48,8 @@ def test_sigkill_mid_check_then_restart(db: Database, service_settings: Settings
                 return bool(body["status"] == "processing" and body["job"]["status"] == "running")
 
             wait_for(in_the_middle, timeout=90, interval=0.05, what="the check to start")
+            tree = _descendants(first.pid)  # its parse children and Tesseract, mid-check
+            first_pid = first.pid
             os.kill(first.pid, signal.SIGKILL)
             assert first.process is not None
             first.process.wait(10)
@@ -58,8 +61,11 @@ def test_sigkill_mid_check_then_restart(db: Database, service_settings: Settings
         truth = json.loads((CASES / CASE / "truth.json").read_text(encoding="utf-8"))
         received(db, app_id, date.fromisoformat(truth["application_date"]))
         with WorkerProcess(service_settings) as second:
+            # The new start reaps what the killed worker left: its processes and scratch folders.
+            wait_for(lambda: not _alive(tree), timeout=60, interval=0.2, what="the old worker's processes")
             body = wait_status(api, vendor, app_id, {"checked", "failed"}, timeout=180)
             assert body["status"] == "checked", second.output()[-3000:]
+            assert list((service_settings.blob_dir / "tmp").glob(f"work-*-{first_pid}-*")) == []
         assert body["job"]["attempts"] == 2
         assert body["report"]["complete"] == truth["expected"]["complete"]
         blobs = BlobStore(service_settings.blob_dir)

@@ -394,11 +394,17 @@ class Api:
     def __init__(self, base_url: str) -> None:
         self.client = httpx.Client(base_url=base_url, timeout=60)
         self.tokens: dict[str, str] = {}
+        self.logins: dict[str, tuple[str, str]] = {}
 
     def login(self, who: str, email: str, password: str = PASSWORD) -> None:
         r = self.client.post("/api/auth/token", data={"username": email, "password": password})
         assert r.status_code == 200, r.text
         self.tokens[who] = r.json()["access_token"]
+        self.logins[who] = (email, password)
+
+    def relogin(self, who: str) -> None:
+        """A new token after a logout ended the last one."""
+        self.login(who, *self.logins[who])
 
     def as_(self, who: str | None) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[who]}"} if who else {}

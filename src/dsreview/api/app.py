@@ -8,8 +8,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from dsreview import __version__
-from dsreview.api import errors
+from dsreview.api import errors, headers
 from dsreview.api.context import AppContext
+from dsreview.api.headers import SecurityHeaders
 from dsreview.api.limits import BodyLimit
 from dsreview.api.routers import (
     applications,
@@ -24,6 +25,7 @@ from dsreview.api.routers import (
 )
 from dsreview.config import Settings, get_settings
 from dsreview.jobs.queue import JobQueue
+from dsreview.services.throttle import SignInGuard
 from dsreview.services.users import signing_key
 from dsreview.store import BlobStore, Database
 from dsreview.web import install as install_pages
@@ -47,6 +49,7 @@ def create_app(
         blobs=BlobStore(settings.blob_dir),
         queue=queue or JobQueue(settings),
         key=signing_key(settings),
+        signin=SignInGuard(settings.signin),
     )
 
     @asynccontextmanager
@@ -55,10 +58,24 @@ def create_app(
         if db is None:
             database.dispose()
 
-    app = FastAPI(title="dsreview", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="dsreview",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,  # served from the app's own files (api/headers.py), not a CDN
+        redoc_url=None,
+    )
     app.state.ctx = ctx
     errors.install(app)
-    app.add_middleware(BodyLimit, max_bytes=settings.limits.max_upload_bytes)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.limits.max_upload_bytes,
+        max_json_bytes=settings.limits.max_json_bytes,
+        key=ctx.key,
+    )
+    app.add_middleware(SecurityHeaders, base_url=settings.base_url)
+    app.include_router(headers.docs)
     for module in (health, auth, applications, review, rounds, catalogue, changes, contracts, documents):
         app.include_router(module.router)
     app.include_router(catalogue.public)

@@ -1,4 +1,5 @@
-"""What every request needs, built once per app: settings, database, blobs, queue, token key."""
+"""What every request needs, built once per app: settings, database, blobs, queue, token key, and
+the sign-in throttle."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 from dsreview.config import Settings
 from dsreview.jobs.queue import JobQueue
+from dsreview.services.throttle import SignInGuard
 from dsreview.store import BlobStore, Database
 
 
@@ -16,3 +18,4 @@ class AppContext:
     blobs: BlobStore
     queue: JobQueue
     key: str
+    signin: SignInGuard

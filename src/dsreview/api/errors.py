@@ -10,7 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from dsreview.errors import DsreviewError
+from dsreview.errors import DsreviewError, TooManyRequestsError
+from dsreview.store.failures import storage_failure
 
 log = logging.getLogger("dsreview.api")
 
@@ -35,6 +36,8 @@ def error_body(code: str, message: str, detail: dict[str, Any] | None = None) ->
 def _dsreview(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DsreviewError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
+    if isinstance(exc, TooManyRequestsError):
+        headers = {"Retry-After": str(exc.retry_after)}
     return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
 
 
@@ -62,7 +65,19 @@ def _http(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body(code, message), status_code=exc.status_code, headers=exc.headers)
 
 
+STORAGE_MESSAGE = (
+    "저장소에 기록할 수 없어 요청을 처리하지 못했습니다. "
+    "잠시 후 다시 시도해 주십시오. 문제가 계속되면 관리자에게 알려 주십시오."
+)
+
+
 def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    reason = storage_failure(exc)
+    if reason is not None:
+        log.error("storage failure on %s %s: %s", request.method, request.url.path, reason)
+        return JSONResponse(
+            error_body("storage_unavailable", STORAGE_MESSAGE), status_code=503, headers={"Retry-After": "60"}
+        )
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     return JSONResponse(
         error_body("internal_error", "서버 오류가 발생했습니다. 잠시 후 다시 시도해 주십시오."),

@@ -336,3 +336,4 @@ class Health(BaseModel):
     database: str
     schema_revision: str | None
     queue: str
+    storage: str

@@ -6,9 +6,10 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    from dsreview.cli import intake, render, serve, users
+    from dsreview.cli import backup, intake, render, serve, users
 
     intake.register(app)
     serve.register(app)
     users.register(app)
     render.register(app)
+    backup.register(app)

@@ -1,15 +1,20 @@
 """`dsreview serve` (everything on one machine), and its parts for several machines:
 `dsreview migrate`, `dsreview api`, `dsreview worker`.
 
-`serve` migrates, loads the demo data on a first start, then runs the API in this process and a
-worker process (Huey consumer + PDF converters) beside it; Ctrl-C stops both.
+`serve` migrates, loads the demo data on a first start when `DSREVIEW_DEMO_DATA` is set (`make run`
+sets it; otherwise it starts with no accounts and says how to add the first), then runs the API in
+this process and a worker process (Huey consumer + PDF converters) beside it; Ctrl-C stops both.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import os
+import signal
 import threading
+import time
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -43,12 +48,31 @@ def _logging() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _worker_main(settings: Settings, workers: int | None, pdf: bool = True) -> None:
-    """The worker process (spawned: a fresh interpreter, nothing shared with the API)."""
+def _worker_main(
+    settings: Settings, workers: int | None, pdf: bool = True, parent_pid: int | None = None
+) -> None:
+    """The worker process (spawned: a fresh interpreter, nothing shared with the API). Under `serve`
+    it is told to stop (SIGTERM) when `serve` dies, however it dies."""
+    from dsreview.jobs.lifetime import die_with_parent
     from dsreview.jobs.worker import run_worker
 
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
     _logging()
     run_worker(settings, workers=workers, pdf=pdf)
+
+
+def restart_delay(previous: float, *, uptime: float) -> float:
+    """The wait before restarting a worker that died: 1 s after a run of a minute or more, else
+    twice the last wait, up to a minute (a worker that dies at once is not restarted in a loop)."""
+    if uptime >= 60.0:
+        return 1.0
+    return min(previous * 2, 60.0)
+
+
+def _kill_group(pgid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
 
 
 class _Supervisor:
@@ -58,30 +82,35 @@ class _Supervisor:
         self.settings, self.workers = settings, workers
         self._ctx = multiprocessing.get_context("spawn")
         self._process: Any = None
+        self._started_at = 0.0
         self._stopping = threading.Event()
         self._thread = threading.Thread(target=self._watch, name="worker-supervisor", daemon=True)
 
     def _spawn(self) -> None:
         self._process = self._ctx.Process(
-            target=_worker_main, args=(self.settings, self.workers), name="dsreview-worker"
+            target=_worker_main,
+            args=(self.settings, self.workers, True, os.getpid()),
+            name="dsreview-worker",
         )
         self._process.start()
+        self._started_at = time.monotonic()
 
     def start(self) -> None:
         self._spawn()
         self._thread.start()
 
     def _watch(self) -> None:
-        delay = 1.0
+        delay = 0.5  # the first restart waits 1 s
         while not self._stopping.wait(1.0):
             if self._process is not None and not self._process.is_alive():
+                delay = restart_delay(delay, uptime=time.monotonic() - self._started_at)
                 logging.getLogger("dsreview").error(
                     "worker exited (code %s); restarting in %.0f s", self._process.exitcode, delay
                 )
+                _kill_group(self._process.pid)  # what the dead worker left: parse children, converters
                 if self._stopping.wait(delay):
                     return
                 self._spawn()
-                delay = min(delay * 2, 60.0)
 
     def stop(self) -> None:
         self._stopping.set()
@@ -130,6 +159,26 @@ def _demo(settings: Settings) -> None:
         _print_logins(demo.logins(), demo.PASSWORD)
 
 
+def _first_staff_hint(settings: Settings) -> None:
+    """Without the demo the service starts with no accounts: say how to make the first one."""
+    from dsreview.services.users import staff_count
+    from dsreview.store import Database
+
+    db = Database(settings)
+    try:
+        with db.session(write=False) as session:
+            staff = staff_count(session)
+    finally:
+        db.dispose()
+    if staff == 0:
+        print(
+            "직원 계정이 없습니다. 첫 직원 계정을 만드십시오 (no staff account yet; add the first one):\n"
+            "  dsreview users add admin@example.go.kr --role staff --name 관리자 --password-stdin\n"
+            "  (비밀번호는 표준 입력 첫 줄; 데모 데이터는 make run 또는 DSREVIEW_DEMO_DATA=true)",
+            flush=True,
+        )
+
+
 def _print_logins(logins: list[Any], password: str) -> None:
     print("\n데모 계정 (demo logins) — 비밀번호 (password): " + password)
     for login in logins:
@@ -166,6 +215,8 @@ def serve(host: HostOpt = None, port: PortOpt = None, workers: WorkersOpt = None
     db.dispose()
     if settings.demo_data:
         _demo(settings)
+    else:
+        _first_staff_hint(settings)
     supervisor = _Supervisor(settings, workers)
     supervisor.start()
     try:

@@ -1,4 +1,4 @@
-"""`dsreview users add|list`: accounts, on the same data folder and database as the server."""
+"""`dsreview users add|passwd|disable|enable|list`: accounts, on the server's data folder and database."""
 
 from __future__ import annotations
 
@@ -68,6 +68,55 @@ def add(
     finally:
         db.dispose()
     print(f"사용자를 만들었습니다 (created): id={user_id} {user_email} role={user_role}")
+
+
+def _on_account(change: str, email: str, password: str | None = None) -> str:
+    """Apply one change to the account of `email` in its own transaction; its e-mail back."""
+    from dsreview.config import get_settings
+    from dsreview.services import users
+    from dsreview.store import Database
+    from dsreview.store.migrate import upgrade
+
+    settings = get_settings()
+    db = Database(settings)
+    try:
+        upgrade(db)
+        with db.transaction() as session:
+            if change == "passwd":
+                assert password is not None
+                user = users.change_password(session, settings=settings, email=email, password=password)
+            else:
+                user = users.set_active(session, email=email, active=change == "enable")
+            return user.email
+    finally:
+        db.dispose()
+
+
+@users_app.command("passwd")
+def passwd(
+    email: Annotated[str, typer.Argument(help="로그인 전자우편 주소")],
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="새 비밀번호를 표준 입력 첫 줄에서 읽음")
+    ] = False,
+) -> None:
+    """Set a new password; every sign-in of the account ends (tokens and cookies issued before)."""
+    password = _password(password_stdin)
+    done = _on_account("passwd", email, password)
+    print(f"비밀번호를 바꾸고 모든 로그인을 끝냈습니다 (password changed, signed out): {done}")
+
+
+@users_app.command("disable")
+def disable(email: Annotated[str, typer.Argument(help="로그인 전자우편 주소")]) -> None:
+    """Disable an account: it can no longer sign in, and its sign-ins end at once."""
+    done = _on_account("disable", email)
+    print(f"계정을 사용 중지했습니다 (disabled): {done}")
+
+
+@users_app.command("enable")
+def enable(email: Annotated[str, typer.Argument(help="로그인 전자우편 주소")]) -> None:
+    """Enable a disabled account again (it signs in anew)."""
+    done = _on_account("enable", email)
+    print(f"계정을 다시 사용하게 했습니다 (enabled): {done}")
 
 
 @users_app.command("list")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from dsreview.config import Settings
-from dsreview.jobs import dispatch
+from dsreview.jobs import dispatch, lifetime
 from dsreview.jobs.queue import JobQueue
 from dsreview.jobs.recovery import recover
 from dsreview.jobs.runner import Converter, JobRunner
@@ -30,6 +30,9 @@ def _converters(settings: Settings, enabled: bool) -> Iterator[Converter | None]
 
 def run_worker(settings: Settings, *, workers: int | None = None, pdf: bool = True) -> None:
     """Run until SIGINT/SIGTERM. Safe to start several, on one machine or many (Redis queue)."""
+    lifetime.lead_group()
+    lifetime.reap_previous(settings)
+    record = lifetime.register(settings)
     if settings.worker_nice > 0:
         # Checks are batch work: on a shared machine the API's answers come first. The engine's
         # parsing children inherit the niceness.
@@ -45,6 +48,7 @@ def run_worker(settings: Settings, *, workers: int | None = None, pdf: bool = Tr
         log.info("worker %s started with %d thread(s)", runner.worker, workers or settings.workers)
         queue.consumer(workers=workers or settings.workers).run()
     db.dispose()
+    lifetime.unregister(record)
 
 
 def _periodic(db: Database, queue: JobQueue, settings: Settings) -> None:

@@ -1,9 +1,13 @@
-"""Readiness: the database answers at the schema this code expects, and the queue is reachable."""
+"""Readiness: the database answers at the schema this code expects, the data directory takes a
+write, and the queue is reachable."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
@@ -18,9 +22,23 @@ class Health:
     database: str
     revision: str | None
     queue: str
+    storage: str
 
 
-def check(db: Database, *, ping_queue: Callable[[], None]) -> Health:
+def _probe(folder: Path) -> None:
+    """Write, sync and remove a small file where uploads are written first."""
+    folder.mkdir(parents=True, exist_ok=True)
+    probe = folder / f"health-{uuid.uuid4().hex}"
+    try:
+        with probe.open("wb") as out:
+            out.write(b"ok")
+            out.flush()
+            os.fsync(out.fileno())
+    finally:
+        probe.unlink(missing_ok=True)
+
+
+def check(db: Database, *, ping_queue: Callable[[], None], storage: Path | None = None) -> Health:
     try:
         with db.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -39,4 +57,17 @@ def check(db: Database, *, ping_queue: Callable[[], None]) -> Health:
         raise UnavailableError(
             "작업 대기열에 연결할 수 없습니다.", detail={"error": type(exc).__name__}
         ) from None
-    return Health(database=db.engine.dialect.name, revision=revision, queue="ok")
+    if storage is not None:
+        try:
+            _probe(storage)
+        except OSError as exc:
+            raise UnavailableError(
+                "데이터 폴더에 기록할 수 없습니다 (저장 공간 또는 권한을 확인하십시오).",
+                detail={"storage": os.strerror(exc.errno) if exc.errno else type(exc).__name__},
+            ) from None
+    return Health(
+        database=db.engine.dialect.name,
+        revision=revision,
+        queue="ok",
+        storage="ok" if storage is not None else "not checked",
+    )

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from dsreview.config import Settings
 from dsreview.errors import ConflictError, NotFoundError, PayloadTooLargeError, UsageError
-from dsreview.services import audit, clock, work
+from dsreview.services import audit, clock, upload_limits, work
 from dsreview.services.actors import Actor, require_role
 from dsreview.store import BlobStore, safe_name
 from dsreview.store.models import (
@@ -78,7 +78,13 @@ def _store_files(
     for incoming in files:
         if budget < 0:
             raise PayloadTooLargeError("업로드 크기 제한을 넘었습니다.", detail={"max_bytes": budget})
-        blob = blobs.put_stream(incoming.stream, max_bytes=budget)
+        limit = min(budget, settings.limits.max_file_bytes)
+        try:
+            blob = blobs.put_stream(incoming.stream, max_bytes=limit)
+        except PayloadTooLargeError:
+            if limit == settings.limits.max_file_bytes:
+                raise upload_limits.too_large(incoming, limit) from None
+            raise
         budget -= blob.size
         stored.append((incoming, blob.sha256, blob.size))
     return stored
@@ -111,6 +117,7 @@ def submit_application(
         )
     clock.plausible(received_on, "/received_on")
     target_round = _round_for(session, round_id)
+    upload_limits.check_sizes(session, files, settings=settings, organisation_id=actor.organisation_id)
     stored = _store_files(blobs, files, settings=settings)
     repo = ApplicationRepository(session)
     application = repo.add(
@@ -247,6 +254,7 @@ def replace_document(
         replaced = repo.file(application.id, replaces_file_id)
         if replaced is None or not replaced.active:
             raise NotFoundError("바꿀 파일을 찾을 수 없습니다.", detail={"file_id": replaces_file_id})
+    upload_limits.check_sizes(session, [file], settings=settings, organisation_id=application.organisation_id)
     (incoming, sha, size), *_ = _store_files(blobs, [file], settings=settings)
     active = repo.active_files(application.id)
     if replaced is None and len(active) >= settings.limits.max_files_per_bundle:

@@ -15,7 +15,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
 from dsreview.config import Settings
-from dsreview.errors import AuthenticationError, ConflictError, InvalidCredentialsError, UsageError
+from dsreview.errors import (
+    AuthenticationError,
+    ConflictError,
+    InvalidCredentialsError,
+    UsageError,
+)
 from dsreview.services import audit
 from dsreview.services.actors import Actor, require_role
 from dsreview.store.models import Organisation, OrganisationKind, Role, User, utcnow
@@ -156,6 +161,7 @@ def issue_token(user: User, *, settings: Settings, key: str) -> str:
     claims = {
         "sub": str(user.id),
         "role": user.role,
+        "ver": user.token_version,
         "iat": now,
         "exp": now + timedelta(minutes=settings.token_minutes),
     }
@@ -165,14 +171,62 @@ def issue_token(user: User, *, settings: Settings, key: str) -> str:
 def actor_from_token(session: Session, *, token: str, key: str) -> Actor:
     """The actor a bearer token names, if the token is genuine, unexpired and its user active."""
     try:
-        claims = jwt.decode(token, key, algorithms=[_ALGORITHM], options={"require": ["sub", "exp"]})
-        user_id = int(claims["sub"])
+        claims = jwt.decode(token, key, algorithms=[_ALGORITHM], options={"require": ["sub", "exp", "ver"]})
+        user_id, version = int(claims["sub"]), int(claims["ver"])
     except (jwt.PyJWTError, ValueError, TypeError):
         raise AuthenticationError("로그인이 필요합니다 (인증 토큰이 없거나 만료되었습니다).") from None
     user = UserRepository(session).get(user_id)
-    if user is None or not user.active:
+    if user is None or not user.active or user.token_version != version:
+        # A token from before a logout, a password change or the account's disabling.
         raise AuthenticationError("로그인이 필요합니다 (인증 토큰이 없거나 만료되었습니다).")
     return Actor.of(user)
+
+
+def genuine_token(token: str, *, key: str) -> bool:
+    """Signed by us and unexpired (no database: checked before a request's body is read)."""
+    try:
+        jwt.decode(token, key, algorithms=[_ALGORITHM], options={"require": ["sub", "exp", "ver"]})
+    except jwt.PyJWTError:
+        return False
+    return True
+
+
+def sign_out_everywhere(session: Session, *, actor: Actor) -> None:
+    """End every sign-in of the actor's account: every token issued so far stops working."""
+    user = UserRepository(session).get(actor.user_id)
+    if user is None:
+        raise AuthenticationError("로그인이 필요합니다.")
+    user.token_version += 1
+    audit.record(session, actor=actor, action="user.signed_out", subject_type="user", subject_id=user.id)
+
+
+def _by_email(session: Session, email: str) -> User:
+    user = UserRepository(session).by_email(email.strip().lower())
+    if user is None:
+        raise UsageError(f"등록되지 않은 전자우편 주소입니다: {email}")
+    return user
+
+
+def change_password(session: Session, *, settings: Settings, email: str, password: str) -> User:
+    """A new password (the command line); every sign-in of the account ends."""
+    if len(password) < MIN_PASSWORD:
+        raise UsageError(f"비밀번호는 {MIN_PASSWORD}자 이상이어야 합니다.")
+    user = _by_email(session, email)
+    user.password_hash = hasher(settings).hash(password)
+    user.token_version += 1
+    audit.record(session, actor=None, action="user.password_changed", subject_type="user", subject_id=user.id)
+    return user
+
+
+def set_active(session: Session, *, email: str, active: bool) -> User:
+    """Disable (or enable again) an account (the command line); disabling ends every sign-in."""
+    user = _by_email(session, email)
+    user.active = active
+    if not active:
+        user.token_version += 1
+    action = "user.enabled" if active else "user.disabled"
+    audit.record(session, actor=None, action=action, subject_type="user", subject_id=user.id)
+    return user
 
 
 def list_reviewers(session: Session, *, actor: Actor) -> Sequence[User]:
@@ -185,6 +239,10 @@ def profile(session: Session, *, actor: Actor) -> User:
     if user is None:
         raise AuthenticationError("로그인이 필요합니다.")
     return user
+
+
+def staff_count(session: Session) -> int:
+    return len(UserRepository(session).by_role(Role.staff.value))
 
 
 def all_users(session: Session) -> Sequence[User]:

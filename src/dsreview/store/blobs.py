@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +23,7 @@ from dsreview.errors import NotFoundError, PayloadTooLargeError
 
 _CHUNK = 1024 * 1024
 _HEX = re.compile(r"^[0-9a-f]{64}$")
+WORK_PREFIX = "work-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,14 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._tmp = root / "tmp"
+
+    def remove_work_folders(self, *, host: str, pid: int) -> int:
+        """Remove the scratch folders a (dead) process of this host left; how many."""
+        removed = 0
+        for folder in self._tmp.glob(f"{WORK_PREFIX}{host}-{pid}-*"):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+        return removed
 
     def path(self, sha256: str) -> Path:
         if not _HEX.match(sha256):
@@ -122,7 +133,9 @@ class BlobStore:
         Hard links where the file system allows, copies otherwise; removed afterwards.
         """
         self._tmp.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=self._tmp, prefix="work-") as folder:
+        # Named after this process, so that a later start can remove what a killed one left.
+        prefix = f"{WORK_PREFIX}{socket.gethostname()}-{os.getpid()}-"
+        with tempfile.TemporaryDirectory(dir=self._tmp, prefix=prefix) as folder:
             paths: list[Path] = []
             for index, (sha, name) in enumerate(items):
                 source = self.path(sha)

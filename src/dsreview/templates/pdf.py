@@ -1,100 +1,93 @@
-"""DOCX → PDF through LibreOffice driven by unoserver: a pool of converters, and one-shot conversion.
+"""DOCX → PDF through sandboxed LibreOffice: a pool of converters, and one-shot conversion.
 
-    with ConverterPool(settings) as pool:        # starts settings.pdf_converters unoservers
+    with ConverterPool(settings) as pool:        # starts settings.pdf_converters converters
         pdf = pool.convert(docx_bytes)           # any thread; one conversion per converter at a time
         pdfs = list(pool.convert_many(docs))     # in order, all converters busy
 
-Each converter is one `unoserver` process (run by Debian's python3 with python3-uno, see
-`soffice.unoserver_command`) with its own LibreOffice, profile directory and pair of ports. Ports
-are claimed with a lock file, so pools of several processes (pytest-xdist workers, a CLI batch
-beside the service) never take each other's. A converter that died is restarted before its next
-conversion; a conversion that exceeds `pdf_timeout_seconds` kills its converter (unoserver's own
-`--conversion-timeout` does the same on the server side) and raises `ConversionError`.
+Each converter is one LibreOffice driven through unoserver's converter class by a small host
+program, all inside a bubblewrap sandbox of its own (`sandbox`): a private network, only a scratch
+folder to write, no view of the data directory, the documents passed as bytes over pipes. Nothing
+listens where another local user could reach it, so pools of several processes (pytest-xdist
+workers, a CLI batch beside the service) never meet either. A converter that died is restarted
+before its next conversion; a conversion that exceeds `pdf_timeout_seconds` kills its converter
+and raises `ConversionError`.
 Without a pool, `to_pdf()` converts one document with a LibreOffice of its own (`convert_once`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import http.client
+import io
+import os
 import queue
+import select
 import shutil
-import socket
 import subprocess
 import tempfile
 import time
-import uuid
-import xmlrpc.client
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from dsreview.config import Settings
 from dsreview.errors import ConversionError
+from dsreview.templates import sandbox
 from dsreview.templates.soffice import (
     PDF_FILTER_OPTIONS,
     convert_once,
     kill_group,
     kill_groups,
-    soffice_path,
-    unoserver_command,
 )
 
 _STARTUP_SECONDS = 90.0  # a cold LibreOffice on a loaded machine; usually 2–5 s
-_PORT_SPAN = 400
-_BROKEN = (ConnectionError, http.client.HTTPException, EOFError, OSError)
 
 
-class _Transport(xmlrpc.client.Transport):
-    """XML-RPC over HTTP with a socket timeout (the standard transport has none)."""
-
-    def __init__(self, timeout: float) -> None:
-        super().__init__()
-        self._timeout = timeout
-
-    def make_connection(self, host: Any) -> http.client.HTTPConnection:
-        connection = super().make_connection(host)
-        connection.timeout = self._timeout
-        return connection
+_WORKDIR_PREFIX = "dsreview-pdf-"
 
 
-def _port_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
-def _claim_ports(start: int) -> tuple[int, IO[bytes]]:
-    """Two consecutive free ports from `start` on, held by an exclusive lock file while in use."""
-    import fcntl
-
-    lock_dir = Path(tempfile.gettempdir())
-    for port in range(start, start + _PORT_SPAN, 2):
-        handle = (lock_dir / f"dsreview-unoserver-{port}.lock").open("ab")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
+def _remove_dead_workdirs() -> None:
+    """The scratch folders of pools whose process is gone (killed before it could clean up)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{_WORKDIR_PREFIX}*-*"):
+        pid = folder.name[len(_WORKDIR_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
             continue
-        if _port_free(port) and _port_free(port + 1):
-            return port, handle
-        handle.close()
-    raise ConversionError(f"PDF 변환기에 쓸 빈 포트가 없습니다 (no free ports from {start})")
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except PermissionError:
+            continue
+
+
+@lru_cache(maxsize=1)
+def _warm_up_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("dsreview 변환기 준비 (converter warm-up)")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+class _Broken(Exception):
+    """The converter's pipe closed or answered nonsense: it died (crash, or killed)."""
+
+
+# Converters are started from this one long-lived thread: bwrap dies with the thread that started
+# it (its parent-death signal), and a conversion thread of `convert_many` ends after its batch.
+_SPAWNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dsreview-converter-spawn")
 
 
 class _Converter:
-    """One unoserver + LibreOffice. Used by one thread at a time (the pool hands it out)."""
+    """One sandboxed LibreOffice. Used by one thread at a time (the pool hands it out)."""
 
     def __init__(self, pool: ConverterPool, index: int) -> None:
         self.pool = pool
         self.index = index
-        self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
-        self._lock_handle: IO[bytes] | None = None
         self._ready = False
         self._log: IO[bytes] | None = None
         self._launches = 0
@@ -105,39 +98,49 @@ class _Converter:
 
     def launch(self) -> None:
         """Start the processes (returns at once; `ensure_ready` waits for them)."""
-        self.port, self._lock_handle = _claim_ports(self.pool.base_port + 2 * self.index)
-        # A fresh profile per launch: a crashed LibreOffice may leave its profile locked.
+        # A fresh scratch folder and profile per launch: a crashed LibreOffice may leave its
+        # profile locked, and nothing of the last document stays behind.
         self._launches += 1
-        profile = self.pool.workdir / f"profile-{self.index}-{self._launches}"
-        command, env = unoserver_command(self.pool.settings)
-        command += [
-            "--port",
-            str(self.port),
-            "--uno-port",
-            str(self.port + 1),
-            "--user-installation",
-            str(profile),
-            "--executable",
-            soffice_path(self.pool.settings),
-            "--conversion-timeout",
-            str(max(1, round(self.pool.timeout))),
-            "--quiet",
-        ]
-        self._log = (self.pool.workdir / f"unoserver-{self.index}.log").open("ab")
-        self.process = subprocess.Popen(
+        scratch = self.pool.workdir / f"scratch-{self.index}-{self._launches}"
+        sandbox.prepare_scratch(scratch, self.pool.settings)
+        argv = sandbox.host_argv(
+            self.pool.settings, profile=scratch / "profile", filter_options=PDF_FILTER_OPTIONS
+        )
+        command, env = sandbox.command(self.pool.settings, scratch=scratch, argv=argv)
+        self._log = self._log_path.open("ab")
+        log = self._log
+        self.process = _SPAWNER.submit(
+            subprocess.Popen,
             command,
-            stdin=subprocess.DEVNULL,
-            stdout=self._log,
-            stderr=self._log,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
             env=env,
             start_new_session=True,
-        )
+        ).result()
         self._ready = False
 
-    def _proxy(self, timeout: float) -> xmlrpc.client.ServerProxy:
-        return xmlrpc.client.ServerProxy(
-            f"http://127.0.0.1:{self.port}", allow_none=True, transport=_Transport(timeout)
-        )
+    def _read(self, size: int, deadline: float) -> bytes:
+        process = self.process
+        assert process is not None
+        assert process.stdout is not None
+        fd = process.stdout.fileno()
+        data = bytearray()
+        while len(data) < size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+            chunk = os.read(fd, min(size - len(data), 1 << 20))
+            if not chunk:
+                raise _Broken("the converter closed its output")
+            data += chunk
+        return bytes(data)
+
+    def _reply(self, deadline: float) -> tuple[bytes, bytes]:
+        kind, size = sandbox.FRAME.unpack(self._read(sandbox.FRAME.size, deadline))
+        if kind not in (b"R", b"P", b"E"):
+            raise _Broken(f"unexpected reply {kind!r}")
+        return kind, self._read(size, deadline)
 
     def ensure_ready(self) -> None:
         if not self.alive:
@@ -147,44 +150,64 @@ class _Converter:
             self.launch()
         if self._ready:
             return
-        deadline = time.monotonic() + _STARTUP_SECONDS
-        while time.monotonic() < deadline:
-            if not self.alive:
-                raise ConversionError(
-                    f"PDF 변환기를 시작하지 못했습니다 (unoserver exited; see {self._log_path})"
-                )
-            with contextlib.suppress(*_BROKEN, xmlrpc.client.Fault):
-                self._proxy(5.0).info()
-                self._ready = True
-                return
-            time.sleep(0.25)
-        self.shutdown()
-        raise ConversionError(f"PDF 변환기가 {_STARTUP_SECONDS:.0f}초 안에 준비되지 않았습니다")
+        try:
+            kind, _ = self._reply(time.monotonic() + _STARTUP_SECONDS)
+        except TimeoutError:
+            self.shutdown()
+            raise ConversionError(f"PDF 변환기가 {_STARTUP_SECONDS:.0f}초 안에 준비되지 않았습니다") from None
+        except _Broken:
+            self.shutdown()
+            raise ConversionError(
+                f"PDF 변환기를 시작하지 못했습니다 (converter exited; see {self._log_path})"
+            ) from None
+        if kind != b"R":
+            self.shutdown()
+            raise ConversionError(f"PDF 변환기가 시작 중에 응답하지 않았습니다 (see {self._log_path})")
+        self._warm_up()
+        self._ready = True
+
+    def _warm_up(self) -> None:
+        """One small document first, outside any conversion's time limit: LibreOffice loads its
+        Word import and PDF export on first use, which a document's own limit should not pay for."""
+        try:
+            self._send(_warm_up_docx())
+            kind, payload = self._reply(time.monotonic() + _STARTUP_SECONDS)
+        except (TimeoutError, _Broken):
+            self.shutdown()
+            raise ConversionError(f"PDF 변환기가 준비되지 않았습니다 (see {self._log_path})") from None
+        if kind != b"P" or not payload.startswith(b"%PDF"):
+            self.shutdown()
+            raise ConversionError(f"PDF 변환기가 시험 문서를 변환하지 못했습니다 (see {self._log_path})")
 
     @property
     def _log_path(self) -> Path:
-        return self.pool.workdir / f"unoserver-{self.index}.log"
+        return self.pool.workdir / f"converter-{self.index}.log"
+
+    def _send(self, docx: bytes) -> None:
+        process = self.process
+        assert process is not None
+        assert process.stdin is not None
+        try:
+            process.stdin.write(sandbox.REQUEST.pack(len(docx)) + docx)
+            process.stdin.flush()
+        except OSError as exc:
+            raise _Broken(str(exc)) from None
 
     def convert(self, docx: bytes) -> bytes:
-        job = uuid.uuid4().hex
-        source = self.pool.workdir / f"{job}.docx"
-        target = self.pool.workdir / f"{job}.pdf"
-        source.write_bytes(docx)
-        try:
-            self._proxy(self.pool.timeout + 5).convert(
-                str(source), None, str(target), "pdf", None, list(PDF_FILTER_OPTIONS), False, None, None
-            )
-            return target.read_bytes()
-        finally:
-            source.unlink(missing_ok=True)
-            target.unlink(missing_ok=True)
+        self._send(docx)
+        kind, payload = self._reply(time.monotonic() + self.pool.timeout)
+        if kind == b"E":
+            reason = " ".join(payload.decode("utf-8", "replace").split())
+            raise ConversionError(f"PDF로 변환하지 못했습니다: {reason[-200:]}")
+        return payload
 
     def shutdown(self) -> None:
         if self.process is not None:
             kill_group(self.process)
-        if self._lock_handle is not None:
-            self._lock_handle.close()
-            self._lock_handle = None
+            for pipe in (self.process.stdin, self.process.stdout):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        pipe.close()
         if self._log is not None:
             self._log.close()
             self._log = None
@@ -204,6 +227,7 @@ class ConverterPool:
     ) -> None:
         self.settings = settings
         self.size = max(1, size if size is not None else settings.pdf_converters)
+        # Kept for callers; every converter has a network of its own, so no ports are shared.
         self.base_port = base_port if base_port is not None else settings.unoserver_base_port
         self.timeout = timeout if timeout is not None else settings.pdf_timeout_seconds
         self.restarts = 0
@@ -225,7 +249,9 @@ class ConverterPool:
         """Launch the converters; with `wait`, block until all are ready (else the first use waits)."""
         if self._started:
             return
-        self.workdir = Path(tempfile.mkdtemp(prefix="dsreview-pdf-"))
+        _remove_dead_workdirs()
+        self.workdir = Path(tempfile.mkdtemp(prefix=f"{_WORKDIR_PREFIX}{os.getpid()}-"))
+        self.workdir.chmod(0o711)  # the converters' user passes through to its own scratch folder
         self._started = True
         try:
             for index in range(self.size):
@@ -261,21 +287,13 @@ class ConverterPool:
                     raise ConversionError(
                         f"PDF 변환 시간이 초과되었습니다 (timed out after {self.timeout:.0f} s)"
                     ) from None
-                except xmlrpc.client.Fault as exc:
-                    reason = " ".join(exc.faultString.split())
-                    if "TimeoutError" in reason:  # unoserver's own --conversion-timeout: it has exited
-                        converter.shutdown()
-                        raise ConversionError(
-                            f"PDF 변환 시간이 초과되었습니다 (timed out after {self.timeout:.0f} s)"
-                        ) from None
-                    raise ConversionError(f"PDF로 변환하지 못했습니다: {reason[-200:]}") from None
-                except _BROKEN as exc:
+                except _Broken as exc:
                     # The converter died under us (crash, or killed): restart it, try once more.
                     converter.shutdown()
-                    converter.process = None
                     if attempt == 2:
                         raise ConversionError(f"PDF 변환기가 응답하지 않습니다: {exc}") from None
                     self.restarts += 1
+                    converter.process = None
             raise AssertionError("unreachable")
         finally:
             self._idle.put(converter)

@@ -18,6 +18,7 @@ from dsreview.errors import AuthenticationError, DsreviewError, ForbiddenError
 from dsreview.jobs.queue import JobQueue
 from dsreview.services import users
 from dsreview.services.actors import Actor
+from dsreview.services.throttle import SignInGuard
 from dsreview.store import BlobStore, Database
 from dsreview.store.models import Role
 from dsreview.web import session as cookies
@@ -37,6 +38,8 @@ class Parts(Protocol):
     def queue(self) -> JobQueue: ...
     @property
     def key(self) -> str: ...
+    @property
+    def signin(self) -> SignInGuard: ...
 
 
 class LoginRequired(DsreviewError):

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException
 from dsreview.errors import AuthenticationError, DataValidationError, DsreviewError
 from dsreview.forms import event_kinds, title_of
 from dsreview.services.actors import Actor
+from dsreview.store.failures import storage_failure
 from dsreview.templates.filters import kdate, label, won
 from dsreview.templates.prefill import display
 from dsreview.web import session as cookies
@@ -164,6 +165,7 @@ _TITLES = {
     413: "파일이 너무 큽니다",
     422: "입력한 값을 확인해 주십시오",
     500: "일시적인 오류가 발생했습니다",
+    503: "지금은 처리할 수 없습니다",
 }
 
 
@@ -192,6 +194,11 @@ def _failure(request: Request, exc: Exception) -> Response:
     if isinstance(exc, RequestValidationError):
         # A page address with a malformed number is an address that does not exist.
         return error_page(request, 404, "주소를 다시 확인해 주십시오.")
+    if storage_failure(exc) is not None:
+        log.error("storage failure on %s %s: %s", request.method, request.url.path, storage_failure(exc))
+        return error_page(
+            request, 503, "저장소에 기록할 수 없어 처리하지 못했습니다. 잠시 후 다시 시도해 주십시오."
+        )
     log.exception("unexpected error on %s %s", request.method, request.url.path, exc_info=exc)
     return error_page(request, 500, "잠시 후 다시 시도해 주십시오. 문제가 계속되면 담당자에게 알려 주십시오.")
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.security import OAuth2PasswordRequestForm
 from sqlalchemy.orm import Session
 
 from dsreview.api.context import AppContext
 from dsreview.api.deps import ANY_USER, STAFF, context, read_session, write_session
-from dsreview.api.routers.common import ERRORS
+from dsreview.api.routers.common import ERRORS, TOO_MANY
 from dsreview.api.schemas import TokenOut, UserIn, UserOut
 from dsreview.jobs import dispatch
 from dsreview.services import users
@@ -19,16 +19,36 @@ from dsreview.services.actors import Actor
 router = APIRouter(prefix="/api", tags=["auth"], responses=ERRORS)
 
 
-@router.post("/auth/token", response_model=TokenOut)
+@router.post("/auth/token", response_model=TokenOut, responses=TOO_MANY)
 def token(
+    request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     ctx: AppContext = Depends(context),
     session: Session = Depends(read_session),
 ) -> TokenOut:
-    """Exchange e-mail (as `username`) and password for a bearer token."""
-    user = users.authenticate(session, settings=ctx.settings, email=form.username, password=form.password)
+    """Exchange e-mail (as `username`) and password for a bearer token. Repeated failures for an
+    account or from an address are answered 429 with `Retry-After`, the wait doubling each time."""
+    address = request.client.host if request.client else "-"
+    user = ctx.signin.attempt(
+        form.username,
+        address,
+        lambda: users.authenticate(
+            session, settings=ctx.settings, email=form.username, password=form.password
+        ),
+    )
     access = users.issue_token(user, settings=ctx.settings, key=ctx.key)
     return TokenOut(access_token=access, expires_in=ctx.settings.token_minutes * 60)
+
+
+@router.post("/auth/logout", status_code=204)
+def logout(
+    actor: Actor = Depends(ANY_USER),
+    ctx: AppContext = Depends(context),
+    session: Session = Depends(write_session),
+) -> None:
+    """End the account's sign-ins everywhere: every token issued to it so far stops working."""
+    users.sign_out_everywhere(session, actor=actor)
+    dispatch.commit(session, ctx.queue)
 
 
 @router.get("/me", response_model=UserOut)

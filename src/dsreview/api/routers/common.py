@@ -39,4 +39,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: _err("요청 형식 오류 (invalid request)"),
 }
 PUBLIC_ERRORS: dict[int | str, dict[str, Any]] = {404: ERRORS[404], 422: ERRORS[422]}
+TOO_MANY: dict[int | str, dict[str, Any]] = {
+    429: _err("시도가 너무 많음, Retry-After 초 뒤에 (too many attempts; see Retry-After)")
+}
 TOO_LARGE: dict[int | str, dict[str, Any]] = {413: _err("업로드 크기 제한 초과 (upload too large)")}

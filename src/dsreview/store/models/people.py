@@ -44,6 +44,9 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(100), default="")
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Every token carries the version it was issued at; logout, a new password or disabling the
+    # account moves it on, and every token issued before stops working at once.
+    token_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")

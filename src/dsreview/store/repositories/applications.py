@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, func, select, update
 
 from dsreview.store.models import (
     Application,
@@ -29,6 +29,15 @@ class RoundRepository(Repository[Round]):
 
 class ApplicationRepository(Repository[Application]):
     model = Application
+
+    def stored_bytes(self, organisation_id: int) -> int:
+        """The size of every file the organisation's applications hold (replaced ones too)."""
+        total = self.session.scalar(
+            select(func.coalesce(func.sum(ApplicationFile.size), 0))
+            .join(Application, Application.id == ApplicationFile.application_id)
+            .where(Application.organisation_id == organisation_id)
+        )
+        return int(total or 0)
 
     def get_for_update(self, ident: int) -> Application | None:
         """The row, locked against concurrent writers where the database supports it."""

@@ -17,6 +17,7 @@ from dsreview.store.models import Role
 from dsreview.web.deps import AGENCY, Parts, allow, csrf_protected, parts, read_session, write_session
 from dsreview.web.forms import act, form_values, parse, required_date
 from dsreview.web.pages import PageRoute, redirect, render
+from dsreview.web.params import PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 READERS = allow(Role.agency, Role.staff)
@@ -126,7 +127,7 @@ async def register(
 @router.get("/agency/contracts/{contract_id}")
 def contract_page(
     request: Request,
-    contract_id: int,
+    contract_id: PageId,
     actor: Actor = Depends(READERS),
     session: Session = Depends(read_session),
 ) -> Response:
@@ -144,7 +145,7 @@ def contract_page(
 @router.post("/agency/contracts/{contract_id}/changes", dependencies=[Depends(csrf_protected)])
 async def register_change(
     request: Request,
-    contract_id: int,
+    contract_id: PageId,
     actor: Actor = Depends(AGENCY),
     ctx: Parts = Depends(parts),
     session: Session = Depends(write_session),

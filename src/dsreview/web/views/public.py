@@ -11,7 +11,8 @@ from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException
 
-from dsreview.errors import DataValidationError, InvalidCredentialsError
+from dsreview.errors import DataValidationError, InvalidCredentialsError, TooManyRequestsError
+from dsreview.jobs import dispatch
 from dsreview.services import catalogue as services_catalogue
 from dsreview.services import clock, documents, users
 from dsreview.services import postings as postings_service
@@ -20,6 +21,7 @@ from dsreview.services.inputs import CatalogueQuery
 from dsreview.web.deps import ANY_USER, Parts, csrf_protected, current_actor, parts, read_session, web_session
 from dsreview.web.forms import parse
 from dsreview.web.pages import HOME, PageRoute, error_page, redirect, render
+from dsreview.web.params import PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -59,12 +61,21 @@ def login(
     try:
         if not email.strip() or not password:
             raise InvalidCredentialsError("전자우편 주소와 비밀번호를 모두 입력해 주십시오.")
-        user = users.authenticate(session, settings=ctx.settings, email=email.strip(), password=password)
-    except InvalidCredentialsError as exc:
+        address = request.client.host if request.client else "-"
+        user = ctx.signin.attempt(
+            email.strip(),
+            address,
+            lambda: users.authenticate(
+                session, settings=ctx.settings, email=email.strip(), password=password
+            ),
+        )
+    except (InvalidCredentialsError, TooManyRequestsError) as exc:
+        waiting = exc.retry_after if isinstance(exc, TooManyRequestsError) else None
         return render(
             request,
             "login.html",
-            status_code=400,
+            status_code=400 if waiting is None else 429,
+            headers=None if waiting is None else {"Retry-After": str(waiting)},
             next=_safe_next(next) or "",
             email=email,
             error=exc.message,
@@ -75,7 +86,12 @@ def login(
 
 
 @router.post("/logout", dependencies=[Depends(csrf_protected)])
-def logout(request: Request) -> Response:
+def logout(request: Request, ctx: Parts = Depends(parts)) -> Response:
+    """Sign out here and everywhere else the sign-in is used (a copied cookie, the API's token)."""
+    actor = current_actor(request)
+    if actor is not None:
+        with dispatch.transaction(ctx.db, ctx.queue) as session:
+            users.sign_out_everywhere(session, actor=actor)
     web_session(request).sign_out()
     return redirect("/", message="로그아웃했습니다.", request=request)
 
@@ -158,7 +174,7 @@ def _file(ctx: Parts, found: documents.Download) -> FileResponse:
 
 @router.get("/postings/documents/{document_id}")
 def public_document(
-    document_id: int,
+    document_id: PageId,
     format: str = Query(default="pdf", pattern="^(docx|pdf)$"),
     ctx: Parts = Depends(parts),
     session: Session = Depends(read_session),
@@ -168,7 +184,7 @@ def public_document(
 
 @router.get("/documents/{document_id}")
 def download(
-    document_id: int,
+    document_id: PageId,
     format: str = Query(default="docx", pattern="^(docx|pdf)$"),
     actor: Actor = Depends(ANY_USER),
     ctx: Parts = Depends(parts),

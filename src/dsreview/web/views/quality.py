@@ -21,6 +21,7 @@ from dsreview.templates.filters import kdate
 from dsreview.web.deps import STAFF, VENDOR, Parts, csrf_protected, parts, read_session, write_session
 from dsreview.web.forms import act, parse
 from dsreview.web.pages import PageRoute, redirect, render, ui_labels
+from dsreview.web.params import PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CSRF = [Depends(csrf_protected)]
@@ -85,7 +86,7 @@ def _said(applied: outcomes.Applied) -> str:
 @router.post("/staff/quality/{service_id}", dependencies=CSRF)
 async def record_result(
     request: Request,
-    service_id: int,
+    service_id: PageId,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
@@ -130,7 +131,7 @@ async def record_result(
 @router.post("/staff/quality/items/{event_id}", dependencies=CSRF)
 async def close_item(
     request: Request,
-    event_id: int,
+    event_id: PageId,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
@@ -173,7 +174,7 @@ def run_watch(
 @router.post("/vendor/services/{service_id}/self-check", dependencies=CSRF)
 def submit_self_check(
     request: Request,
-    service_id: int,
+    service_id: PageId,
     file: Annotated[UploadFile | None, File()] = None,
     month: Annotated[str, Form(max_length=7)] = "",
     ctx: Parts = Depends(parts),

@@ -16,6 +16,7 @@ from dsreview.templates.checklist import checklist, report_of
 from dsreview.web.deps import REVIEWER, Parts, csrf_protected, parts, read_session, write_session
 from dsreview.web.forms import act
 from dsreview.web.pages import PageRoute, render
+from dsreview.web.params import PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
@@ -42,7 +43,7 @@ def reviewer_home(
 @router.get("/reviewer/applications/{application_id}")
 def application_page(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     actor: Actor = Depends(REVIEWER),
     ctx: Parts = Depends(parts),
     session: Session = Depends(read_session),
@@ -66,7 +67,7 @@ def application_page(
 @router.post("/reviewer/applications/{application_id}/opinion", dependencies=[Depends(csrf_protected)])
 def submit_opinion(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     form: dict[str, str] = Depends(form_fields),
     actor: Actor = Depends(REVIEWER),
     ctx: Parts = Depends(parts),

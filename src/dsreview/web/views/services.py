@@ -20,6 +20,7 @@ from dsreview.store.models import Purpose, Role
 from dsreview.web.deps import STAFF, VENDOR, Parts, allow, csrf_protected, parts, read_session, write_session
 from dsreview.web.forms import parse
 from dsreview.web.pages import PageRoute, redirect, render
+from dsreview.web.params import PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 OWNERS = allow(Role.staff, Role.vendor)
@@ -35,7 +36,7 @@ def service_page(
     request: Request,
     session: Session,
     actor: Actor,
-    service_id: int,
+    service_id: PageId,
     *,
     typed: dict[str, Any] | None = None,
     error: str | None = None,
@@ -70,7 +71,7 @@ def service_page(
 @router.get("/vendor/services/{service_id}")
 def vendor_service(
     request: Request,
-    service_id: int,
+    service_id: PageId,
     actor: Actor = Depends(VENDOR),
     session: Session = Depends(read_session),
 ) -> Response:
@@ -79,7 +80,10 @@ def vendor_service(
 
 @router.get("/staff/services/{service_id}")
 def staff_service(
-    request: Request, service_id: int, actor: Actor = Depends(STAFF), session: Session = Depends(read_session)
+    request: Request,
+    service_id: PageId,
+    actor: Actor = Depends(STAFF),
+    session: Session = Depends(read_session),
 ) -> Response:
     return service_page(request, session, actor, service_id)
 
@@ -91,7 +95,7 @@ def _upload(file: UploadFile | None) -> IncomingFile | None:
 @router.post("/vendor/services/{service_id}/changes", dependencies=CSRF)
 async def request_change(
     request: Request,
-    service_id: int,
+    service_id: PageId,
     file: Annotated[UploadFile | None, File()] = None,
     document_type: Annotated[str, Form(max_length=40)] = "",
     actor: Actor = Depends(VENDOR),
@@ -128,7 +132,7 @@ async def request_change(
 @router.post("/vendor/services/{service_id}/events", dependencies=CSRF)
 async def report_event(
     request: Request,
-    service_id: int,
+    service_id: PageId,
     file: Annotated[UploadFile | None, File()] = None,
     actor: Actor = Depends(VENDOR),
     ctx: Parts = Depends(parts),
@@ -160,7 +164,7 @@ async def report_event(
 @router.post("/staff/changes/{change_id}", dependencies=CSRF)
 async def decide_change(
     request: Request,
-    change_id: int,
+    change_id: PageId,
     service_id: Annotated[int, Form(ge=1, le=2**31 - 1)],
     actor: Actor = Depends(STAFF),
     ctx: Parts = Depends(parts),

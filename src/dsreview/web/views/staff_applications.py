@@ -33,6 +33,7 @@ from dsreview.web.deps import STAFF, Parts, csrf_protected, parts, read_session,
 from dsreview.web.fields import field_input
 from dsreview.web.forms import act, int_or_none, optional_date, parse
 from dsreview.web.pages import PageRoute, redirect, render, ui_labels
+from dsreview.web.params import FormId, PageId, PageNumber
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CSRF = [Depends(csrf_protected)]
@@ -72,7 +73,7 @@ def queue(
 @router.get("/staff/applications/{application_id}")
 def application_page(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     doc: str | None = Query(default=None, max_length=6),
     field: str | None = Query(default=None, max_length=80),
     page: str | None = Query(default=None, max_length=6),
@@ -149,9 +150,9 @@ def _application_page(
 
 @router.get("/staff/applications/{application_id}/files/{file_id}/pages/{page}")
 def page_image(
-    application_id: int,
-    file_id: int,
-    page: int,
+    application_id: PageId,
+    file_id: PageId,
+    page: PageNumber,
     actor: Actor = Depends(STAFF),
     ctx: Parts = Depends(parts),
     session: Session = Depends(read_session),
@@ -173,7 +174,7 @@ def page_image(
 @router.post("/staff/applications/{application_id}/corrections", dependencies=CSRF)
 def correct(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     document: Annotated[str, Form(max_length=40)],
     field: Annotated[str, Form(max_length=80)],
     index: Annotated[int, Form(ge=0, le=1000)] = 0,
@@ -211,7 +212,7 @@ def correct(
 @router.post("/staff/applications/{application_id}/recheck", dependencies=CSRF)
 def recheck(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
@@ -227,7 +228,7 @@ def recheck(
 @router.post("/staff/applications/{application_id}/supplement", dependencies=CSRF)
 def supplement(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     due_date: Annotated[str, Form(max_length=20)] = "",
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
@@ -251,8 +252,8 @@ def supplement(
 @router.post("/staff/applications/{application_id}/assignments", dependencies=CSRF)
 def assign(
     request: Request,
-    application_id: int,
-    reviewer_ids: Annotated[list[int] | None, Form()] = None,
+    application_id: PageId,
+    reviewer_ids: Annotated[list[FormId] | None, Form()] = None,
     due_date: Annotated[str, Form(max_length=20)] = "",
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
@@ -277,7 +278,7 @@ def assign(
 @router.post("/staff/applications/{application_id}/review-report", dependencies=CSRF)
 def review_report(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     conclusion: Annotated[str, Form(max_length=16)] = "",
     summary: Annotated[str, Form(max_length=2000)] = "",
     ctx: Parts = Depends(parts),
@@ -303,7 +304,7 @@ def review_report(
 @router.post("/staff/applications/{application_id}/decision", dependencies=CSRF)
 async def decide(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
@@ -367,7 +368,7 @@ def _decided(application: Application) -> str:
 @router.post("/staff/applications/{application_id}/rehabilitation", dependencies=CSRF)
 def rehabilitation(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     note: Annotated[str, Form(max_length=2000)] = "",
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),

@@ -21,6 +21,7 @@ from dsreview.web import charts
 from dsreview.web.deps import STAFF, Parts, csrf_protected, parts, read_session, write_session
 from dsreview.web.forms import act, int_or_none, parse
 from dsreview.web.pages import PageRoute, redirect, render, ui
+from dsreview.web.params import FormId, PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 CSRF = [Depends(csrf_protected)]
@@ -98,7 +99,7 @@ async def create_round(
 @router.post("/staff/rounds/{round_id}", dependencies=CSRF)
 async def update_round(
     request: Request,
-    round_id: int,
+    round_id: PageId,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
@@ -127,7 +128,7 @@ async def update_round(
 @router.post("/staff/rounds/{round_id}/notices", dependencies=CSRF)
 def start_notices(
     request: Request,
-    round_id: int,
+    round_id: PageId,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),
@@ -146,7 +147,10 @@ def start_notices(
 
 @router.get("/staff/jobs/{job_id}")
 def job_page(
-    request: Request, job_id: int, actor: Actor = Depends(STAFF), session: Session = Depends(read_session)
+    request: Request,
+    job_id: PageId,
+    actor: Actor = Depends(STAFF),
+    session: Session = Depends(read_session),
 ) -> Response:
     job = work.get_job(session, actor=actor, job_id=job_id)
     template = "partials/job.html" if request.headers.get("hx-request") else "staff/job.html"
@@ -160,7 +164,7 @@ def job_page(
 @router.post("/staff/services/publish", dependencies=CSRF)
 def publish(
     request: Request,
-    service_ids: Annotated[list[int] | None, Form()] = None,
+    service_ids: Annotated[list[FormId] | None, Form()] = None,
     ctx: Parts = Depends(parts),
     actor: Actor = Depends(STAFF),
     session: Session = Depends(write_session),

@@ -30,6 +30,7 @@ from dsreview.web.deps import (
 )
 from dsreview.web.forms import act, optional_int
 from dsreview.web.pages import PageRoute, redirect, render
+from dsreview.web.params import PageId
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 READERS = allow(Role.vendor, Role.staff, Role.reviewer)
@@ -103,7 +104,7 @@ def apply(
 @router.get("/vendor/applications/{application_id}")
 def application_page(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     actor: Actor = Depends(VENDOR),
     ctx: Parts = Depends(parts),
     session: Session = Depends(read_session),
@@ -131,7 +132,7 @@ def application_page(
 @router.get("/applications/{application_id}/progress")
 def progress(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     actor: Actor = Depends(READERS),
     session: Session = Depends(read_session),
 ) -> Response:
@@ -146,7 +147,7 @@ def progress(
 @router.post("/vendor/applications/{application_id}/files", dependencies=[Depends(csrf_protected)])
 def replace_document(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     file: Annotated[UploadFile | None, File()] = None,
     replaces_file_id: Annotated[str, Form(max_length=12)] = "",
     actor: Actor = Depends(VENDOR),
@@ -175,7 +176,7 @@ def replace_document(
 @router.post("/vendor/applications/{application_id}/withdraw", dependencies=[Depends(csrf_protected)])
 def withdraw(
     request: Request,
-    application_id: int,
+    application_id: PageId,
     reason: Annotated[str, Form(max_length=2000)] = "",
     actor: Actor = Depends(VENDOR),
     ctx: Parts = Depends(parts),
