@@ -68,7 +68,7 @@ def test_tables_are_fixed_and_repeat_their_header(kind: str) -> None:
 def test_filters() -> None:
     assert kdate("2024-04-05") == "2024. 4. 5."
     assert kdate(None) == "—"
-    assert won(120000000) == "금120,000,000원"
+    assert won(120000000) == "금120,000,000원(금일억이천만원)"
     assert number(1234567) == "1,234,567"
     assert [ganada(i) for i in (1, 2, 3, 14, 15, 16)] == ["가", "나", "다", "하", "거", "너"]
     assert label("catalog", "contract_method") == "카탈로그계약"

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dsreview.domain.korean import particles
 from dsreview.errors import DsreviewError
 
 log = logging.getLogger("dsreview.api")
@@ -35,7 +36,9 @@ def error_body(code: str, message: str, detail: dict[str, Any] | None = None) ->
 def _dsreview(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DsreviewError)
     headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
-    return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
+    body = exc.to_dict()
+    body["message"] = particles(exc.message)
+    return JSONResponse(body, status_code=exc.http_status, headers=headers)
 
 
 def _validation(_: Request, exc: Exception) -> JSONResponse:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from dsreview.domain import Finding, Severity
+from dsreview.domain.korean import particles
 from dsreview.forms import document_spec, document_types, finding_specs, title_of
 
 
@@ -38,13 +39,14 @@ def finding(
         **{k: "" if v is None else str(v) for k, v in facts.items()},
     )
     template = spec.text(lang, variant)
+    message = " ".join(template.format_map(params).split())
     return Finding(
         code=code,
         criterion=criterion if criterion is not None else spec.criterion,
         severity=Severity(spec.severity),
         document=document,
         field=field,
-        message=" ".join(template.format_map(params).split()),
+        message=particles(message) if lang == "ko" else message,
         source=source,
     )
 
