@@ -76,6 +76,10 @@ class Settings(BaseSettings):
     business_status: BusinessStatusSettings = BusinessStatusSettings()
 
     policy_file: Path | None = Field(default=None, description="Override of the packaged policy file")
+    templates_dir: Path | None = Field(
+        default=None,
+        description="Folder of edited templates (<kind>.docx, <kind>.hwpx) that replace the shipped ones",
+    )
     ocr_cache: bool = True
     ocr_workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
     ocr_second_pass: bool = True

@@ -26,6 +26,7 @@ from dsreview.config import Settings, get_settings
 from dsreview.jobs.queue import JobQueue
 from dsreview.services.users import signing_key
 from dsreview.store import BlobStore, Database
+from dsreview.templates.sources import check_templates
 from dsreview.web import install as install_pages
 
 DESCRIPTION = """디지털서비스 전문계약제도 서류 엔진의 API.
@@ -40,6 +41,7 @@ def create_app(
 ) -> FastAPI:
     """The API over one database and queue. Migrations are run by `dsreview serve` / `migrate`."""
     settings = settings or get_settings()
+    check_templates(settings)  # an edited template naming a field the data lacks stops the start
     database = db or Database(settings)
     ctx = AppContext(
         settings=settings,

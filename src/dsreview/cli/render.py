@@ -71,8 +71,10 @@ def _single(kind: str, data_path: str, output: Path, pdf_path: Path | None, repo
     from dsreview.templates.batch import build_data, parse_json, write_atomic
     from dsreview.templates.render import render as render_document
     from dsreview.templates.soffice import convert_once
+    from dsreview.templates.sources import check_template, template_source
 
     settings = get_settings()
+    check_template(template_source(kind, "docx", settings.templates_dir))
     report = _load_report(report_path)
     raw = parse_json(_read_text(data_path), source=data_path)
     data = build_data(kind, raw, settings=settings, report=report)
@@ -93,8 +95,10 @@ def _batch(kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Pat
     from dsreview.cli import output as cli_output
     from dsreview.config import get_settings
     from dsreview.templates.batch import numbered_lines, render_batch
+    from dsreview.templates.sources import check_template, template_source
 
     settings = get_settings()
+    check_template(template_source(kind, "docx", settings.templates_dir))
     report = _load_report(report_path)
     lines = list(numbered_lines(_read_text(data_path).splitlines()))
     with cli_output.progress(enabled=True) as update:

@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import jinja2
+
 from dsreview.domain import korean
 
 EMPTY = "—"
@@ -115,3 +117,11 @@ FILTERS: dict[str, Callable[..., str]] = {
     "ktime": ktime,
     "days": period_days,
 }
+
+
+@lru_cache(maxsize=1)
+def jinja_env() -> jinja2.Environment:
+    """The templates' Jinja: autoescaped, a misspelt name an error (StrictUndefined), these filters."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(FILTERS)
+    return env

@@ -45,6 +45,8 @@ class KindSpec:
     official: bool
     key: tuple[str, ...]  # JSON pointers
     date: str  # JSON pointer to the document's own date
+    computed: frozenset[str] = frozenset()  # names the context adds beside the data (templates/context.py)
+    unprinted: frozenset[str] = frozenset()  # required fields a template may leave to a computed value
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +60,8 @@ def kind_specs() -> dict[str, KindSpec]:
             official=bool(v["official"]),
             key=tuple(v["key"]),
             date=v["date"],
+            computed=frozenset(v.get("computed", [])),
+            unprinted=frozenset(v.get("unprinted", [])),
         )
         for kind, v in raw["kinds"].items()
     }

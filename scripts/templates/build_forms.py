@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from docx.shared import Pt
-
-from dsreview.templates.docxkit import Grid, page_break, para, tag
-from dsreview.templates.layout import caption, form_title
+from docxkit import Grid, page_break, para, tag
+from layout import caption, form_title
 
 PAIR = [28, 59.5, 28, 59.5]  # label | value | label | value (175 mm)
 FINDINGS = "{%p for f in c.findings %}", "· {{ f }}", "{%p else %}", "특이사항 없음", "{%p endfor %}"
