@@ -1,7 +1,7 @@
 """`dsreview render` (DOMAIN §9): one document, or a batch of one document per JSONL line.
 
-    dsreview render KIND DATA.json -o OUT.docx [--pdf OUT.pdf]
-    dsreview render KIND DATA.jsonl --out-dir DIR [--pdf]
+    dsreview render KIND DATA.json -o OUT.docx [--pdf OUT.pdf] [--hwpx OUT.hwpx]
+    dsreview render KIND DATA.jsonl --out-dir DIR [--pdf] [--hwpx]
     dsreview render review_opinion REQUEST.json --report REPORT.json -o OUT.docx
 
 Data is validated against `forms/render/<kind>.schema.json` first: invalid data is exit 2 with one
@@ -31,7 +31,7 @@ KindArg = Annotated[
 PathsArg = Annotated[
     list[str],
     typer.Argument(
-        help="DATA.json (DATA.jsonl with --out-dir; - for stdin), then OUT.pdf after --pdf",
+        help="DATA.json (DATA.jsonl with --out-dir; - for stdin); OUT.pdf / OUT.hwpx after --pdf / --hwpx",
         show_default=False,
     ),
 ]
@@ -66,7 +66,14 @@ def _load_report(path: Path | None) -> Any:
         ) from None
 
 
-def _single(kind: str, data_path: str, output: Path, pdf_path: Path | None, report_path: Path | None) -> None:
+def _single(
+    kind: str,
+    data_path: str,
+    output: Path,
+    pdf_path: Path | None,
+    report_path: Path | None,
+    hwpx_path: Path | None = None,
+) -> None:
     from dsreview.config import get_settings
     from dsreview.templates.batch import build_data, parse_json, write_atomic
     from dsreview.templates.render import render as render_document
@@ -75,10 +82,12 @@ def _single(kind: str, data_path: str, output: Path, pdf_path: Path | None, repo
 
     settings = get_settings()
     check_template(template_source(kind, "docx", settings.templates_dir))
+    if hwpx_path is not None:
+        check_template(template_source(kind, "hwpx", settings.templates_dir))
     report = _load_report(report_path)
     raw = parse_json(_read_text(data_path), source=data_path)
     data = build_data(kind, raw, settings=settings, report=report)
-    doc = render_document(kind, data, settings=settings)
+    doc = render_document(kind, data, settings=settings, hwpx=hwpx_path is not None)
     pdf = convert_once(doc.docx, settings=settings) if pdf_path is not None else None
     # Written only now, both at once: invalid data or a failed conversion leaves no file behind.
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -88,10 +97,16 @@ def _single(kind: str, data_path: str, output: Path, pdf_path: Path | None, repo
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(pdf_path, pdf)
         written.append(str(pdf_path))
+    if hwpx_path is not None and doc.hwpx is not None:
+        hwpx_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(hwpx_path, doc.hwpx)
+        written.append(str(hwpx_path))
     print(f"생성 (written): {', '.join(written)}  [{kind} {doc.key}, input-sha256 {doc.input_sha256[:12]}…]")
 
 
-def _batch(kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Path | None) -> int:
+def _batch(
+    kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Path | None, hwpx: bool = False
+) -> int:
     from dsreview.cli import output as cli_output
     from dsreview.config import get_settings
     from dsreview.templates.batch import numbered_lines, render_batch
@@ -99,6 +114,8 @@ def _batch(kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Pat
 
     settings = get_settings()
     check_template(template_source(kind, "docx", settings.templates_dir))
+    if hwpx:
+        check_template(template_source(kind, "hwpx", settings.templates_dir))
     report = _load_report(report_path)
     lines = list(numbered_lines(_read_text(data_path).splitlines()))
     with cli_output.progress(enabled=True) as update:
@@ -113,6 +130,7 @@ def _batch(kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Pat
             settings=settings,
             out_dir=out_dir,
             pdf=pdf,
+            hwpx=hwpx,
             report=report,
             total=len(lines),
             progress=tick,
@@ -139,6 +157,12 @@ def render(
         bool,
         typer.Option("--pdf", help="Also make the PDF: --pdf OUT.pdf for one document, --pdf in a batch"),
     ] = False,
+    hwpx: Annotated[
+        bool,
+        typer.Option(
+            "--hwpx", help="Also make the HWPX (한글): --hwpx OUT.hwpx for one document, --hwpx in a batch"
+        ),
+    ] = False,
     report: Annotated[
         Path | None,
         typer.Option(
@@ -148,35 +172,39 @@ def render(
         ),
     ] = None,
 ) -> int:
-    """Render official documents from validated data (DOCX, and PDF through LibreOffice)."""
+    """Render official documents from validated data (DOCX; PDF through LibreOffice; HWPX for 한글)."""
     from dsreview.templates.batch import FROM_REPORT
     from dsreview.templates.kinds import kind_spec
 
     kind_spec(kind)
     if report is not None and kind not in FROM_REPORT:
         raise UsageError(f"--report 는 {', '.join(FROM_REPORT)} 에만 쓸 수 있습니다 (not for {kind})")
-    if len(paths) > 2 or (len(paths) == 2 and not pdf):
-        raise UsageError(f"인수가 너무 많습니다 (unexpected argument): {paths[-1]}")
-    data_path = paths[0]
+    data_path, extra = paths[0], paths[1:]
+    named: dict[str, str | None] = {"pdf": None, "hwpx": None}
+    for path in extra:
+        fmt = Path(path).suffix.lower().lstrip(".")
+        wanted = {"pdf": pdf, "hwpx": hwpx}
+        if fmt not in named or not wanted[fmt] or named[fmt] is not None:
+            raise UsageError(f"인수가 너무 많습니다 (unexpected argument): {path}")
+        named[fmt] = path
     if out_dir is not None:
         if output is not None:
             raise UsageError(
                 "-o 와 --out-dir 는 함께 쓸 수 없습니다 (-o is for one document, --out-dir for a batch)"
             )
-        if len(paths) == 2:
+        if extra:
             raise UsageError(
-                f"배치에서는 --pdf 에 경로를 주지 않습니다 (--pdf takes no path in a batch): {paths[1]}"
+                f"배치에서는 --pdf, --hwpx 에 경로를 주지 않습니다 (no paths in a batch): {extra[0]}"
             )
-        return _batch(kind, data_path, out_dir, pdf, report)
+        return _batch(kind, data_path, out_dir, pdf, report, hwpx)
     if output is None:
         hint = " (a .jsonl batch needs --out-dir DIR)" if data_path.endswith(".jsonl") else ""
         raise UsageError(f"-o OUT.docx 가 필요합니다 (missing option -o){hint}")
     if output.suffix.lower() != ".docx":
         raise UsageError(f"-o 는 .docx 파일이어야 합니다 (-o takes OUT.docx): {output}")
-    pdf_path = (Path(paths[1]) if len(paths) == 2 else output.with_suffix(".pdf")) if pdf else None
-    if pdf_path is not None and pdf_path.suffix.lower() != ".pdf":
-        raise UsageError(f"--pdf 는 .pdf 파일이어야 합니다 (--pdf takes OUT.pdf): {pdf_path}")
-    _single(kind, data_path, output, pdf_path, report)
+    pdf_path = Path(named["pdf"] or output.with_suffix(".pdf")) if pdf else None
+    hwpx_path = Path(named["hwpx"] or output.with_suffix(".hwpx")) if hwpx else None
+    _single(kind, data_path, output, pdf_path, report, hwpx_path)
     return 0
 
 

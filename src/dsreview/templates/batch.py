@@ -1,4 +1,4 @@
-"""Rendering many documents: one JSON object per line, one DOCX (and PDF) per line, named by its key.
+"""Rendering many documents: one JSON object per line, one DOCX (and PDF, HWPX) per line, named by its key.
 
 A bad line (broken JSON, invalid data, a duplicate key, a failed conversion) is reported with its
 line number and the other lines are still rendered; nothing is written for a bad line. DOCX files
@@ -105,12 +105,13 @@ def render_batch(
     settings: Settings,
     out_dir: Path,
     pdf: bool = False,
+    hwpx: bool = False,
     report: Report | None = None,
     pool: ConverterPool | None = None,
     total: int | None = None,
     progress: Progress | None = None,
 ) -> BatchResult:
-    """Render each line into `out_dir/<key>.docx` (and `.pdf`). Converters are started if none given."""
+    """Render each line into `out_dir/<key>.docx` (and `.pdf`, `.hwpx`); converters started if none given."""
     out_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult()
     keys: dict[str, int] = {}
@@ -130,7 +131,7 @@ def render_batch(
         for number, text in lines:
             try:
                 data = build_data(kind, parse_json(text, source="JSON"), settings=settings, report=report)
-                doc = render(kind, data, settings=settings)
+                doc = render(kind, data, settings=settings, hwpx=hwpx)
                 if doc.key in keys:
                     raise DataValidationError(
                         f"문서 키 {doc.key!r}가 {keys[doc.key]}행과 겹칩니다 (duplicate key)", pointer=""
@@ -153,7 +154,7 @@ def render_batch(
 
 
 def _write(out_dir: Path, doc: RenderedDocument, result: BatchResult) -> None:
-    for suffix, data in ((".docx", doc.docx), (".pdf", doc.pdf)):
+    for suffix, data in ((".docx", doc.docx), (".pdf", doc.pdf), (".hwpx", doc.hwpx)):
         if data is not None:
             path = out_dir / f"{doc.key}{suffix}"
             write_atomic(path, data)

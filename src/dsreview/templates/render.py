@@ -98,26 +98,32 @@ def prepare(kind: str, data: Mapping[str, Any], *, settings: Settings) -> tuple[
     return build_context(kind, filled, settings=settings), input_sha256(data)
 
 
-def render(kind: str, data: Mapping[str, Any], *, settings: Settings) -> RenderedDocument:
-    """Validate and render one document to DOCX (PDF: see `templates.pdf`)."""
+def render(kind: str, data: Mapping[str, Any], *, settings: Settings, hwpx: bool = False) -> RenderedDocument:
+    """Validate and render one document to DOCX, and to HWPX with `hwpx` (PDF: see `templates.pdf`)."""
     context, digest = prepare(kind, data, settings=settings)
     version = template_version(kind, settings.templates_dir)
     key = document_key(kind, data)
     parts = provenance_parts(kind, key=key, data=data, digest=digest, version=version, settings=settings)
     docx = prepared_template(kind, settings.templates_dir).render(context, parts)
-    return RenderedDocument(kind=kind, key=key, docx=docx, input_sha256=digest, template_version=version)
+    doc = RenderedDocument(kind=kind, key=key, docx=docx, input_sha256=digest, template_version=version)
+    if hwpx:
+        doc = replace(doc, hwpx=_hwpx(kind, context, key, settings))
+    return doc
 
 
 def render_hwpx(kind: str, data: Mapping[str, Any], *, settings: Settings) -> bytes:
     """Validate and render one document to HWPX from the kind's HWPX template (same data, same checks)."""
+    context, _ = prepare(kind, data, settings=settings)
+    return _hwpx(kind, context, document_key(kind, data), settings)
+
+
+def _hwpx(kind: str, context: Mapping[str, Any], key: str, settings: Settings) -> bytes:
     from dsreview.templates.hwpx import prepared as prepared_hwpx
 
-    context, _ = prepare(kind, data, settings=settings)
     source = template_source(kind, "hwpx", settings.templates_dir)
     if not source.name.startswith("templates/"):
-        check_template(source)
-    title = f"{kind_spec(kind).title} {document_key(kind, data)}"
-    return prepared_hwpx(source).render(context, title=title)
+        check_template(source)  # an override edited since start-up is checked again before use
+    return prepared_hwpx(source).render(context, title=f"{kind_spec(kind).title} {key}")
 
 
 def render_docx(kind: str, data: Mapping[str, Any], *, settings: Settings) -> bytes:
