@@ -190,14 +190,20 @@ def review_report(doc: Any) -> None:
         "DS Caption",
         keep_next=True,
     ).paragraph_format.space_before = Pt(6)
-    grid = Grid(doc, [16, 109, 50])
-    grid.row(["기준", "항목", "결과"], header=True)
+    grid = Grid(doc, [16, 45, 22, 92])
+    grid.row(["기준", "항목", "결과", "기준별 의견"], header=True)
     grid.loop(
         "for c in criteria",
-        aligns=["center", "", "center"],
-        cells=["{{ c.id }}", "{{ c.title }}", "{{ r.results.get(c.id)|label('result') }}"],
+        aligns=["center", "", "center", ""],
+        splits=True,
+        cells=[
+            "{{ c.id }}",
+            "{{ c.title }}",
+            "{{ r.results.get(c.id)|label('result') }}",
+            "{{ (r.comments or {}).get(c.id)|dash }}",
+        ],
     )
-    grid.row(["검토 의견", "{{ r.opinion }}"], spans=[1, 2], labels=[0], splits=True)
+    grid.row(["종합 의견", "{{ r.opinion }}"], spans=[1, 3], labels=[0], splits=True)
     tag(doc, "endfor")
 
     caption(doc, "4. 현장 확인")

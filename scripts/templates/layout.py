@@ -41,7 +41,7 @@ def attachments(doc: Any) -> None:
     para(
         doc,
         "{% if loop.first %}붙임{% endif %}\t{% if attachments|length > 1 %}{{ loop.index }}. {% endif %}"
-        "{{ a }}{% if loop.last %}  끝.{% endif %}",
+        "{{ a|attachment }}{% if loop.last %}  끝.{% endif %}",
         "DS Head",
         keep_next=True,  # the end of the body goes with the sender onto a new page
     )

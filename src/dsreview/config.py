@@ -29,9 +29,11 @@ class OrganisationProfile(BaseModel):
     fax: str = "053-230-1119"
     email: str = "digitalservice@nia.or.kr"
     homepage: str = "https://www.nia.or.kr"
-    drafter: str = "주임 김하늘"
-    reviewer: str = "책임 박서준"
-    approver: str = "팀장 이도윤"
+    # The people of the closing block (기안자 · 검토자 · 결재권자, e.g. "주임 김하늘"): settings of the
+    # deployment, never names in code; empty prints the role alone. The demo sets its own.
+    drafter: str = ""
+    reviewer: str = ""
+    approver: str = ""
     disclosure: str = "공개"
     document_prefix: str = "AI클라우드혁신팀"
 

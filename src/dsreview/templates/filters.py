@@ -64,6 +64,12 @@ def ktime(value: Any) -> str:
     return korean.ktime(value)
 
 
+def attachment(value: Any) -> str:
+    """An attachment line ends with a period: `선정 확인서 1부` → `선정 확인서 1부.` (붙임  1. ○○ 1부.)."""
+    text = str(value).rstrip()
+    return text if text.endswith(".") else f"{text}."
+
+
 def period_days(value: Any) -> str:
     """20 → `(20일간)`."""
     return korean.days(int(value))
@@ -116,6 +122,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "marker": marker,
     "ktime": ktime,
     "days": period_days,
+    "attachment": attachment,
 }
 
 

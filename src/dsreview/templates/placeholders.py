@@ -143,11 +143,11 @@ class _Walker:
         if isinstance(node, nodes.Assign | nodes.AssignBlock):
             for target in node.target.find_all(nodes.Name):
                 scope[target.name] = ("", _UNKNOWN)
-        if isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem) and (
-            isinstance(node, nodes.Name) or _attribute(node) is not None
-        ):
-            if isinstance(node, nodes.Name) and node.ctx != "load":
-                return
+        if isinstance(node, nodes.Name):
+            if node.ctx == "load":
+                self.resolve(node, scope)
+            return
+        if _attribute(node) is not None and _root_is_name(node):
             self.resolve(node, scope)
             return
         for child in node.iter_child_nodes():
@@ -176,6 +176,13 @@ def _attribute(node: nodes.Node) -> tuple[nodes.Node, str] | None:
     ):
         return node.node, node.arg.value
     return None
+
+
+def _root_is_name(node: nodes.Node) -> bool:
+    """`a.b.c` (checked against the schema) rather than `(a or {}).get` (its parts walked)."""
+    while (attr := _attribute(node)) is not None:
+        node = attr[0]
+    return isinstance(node, nodes.Name)
 
 
 def _written(node: nodes.Node) -> str:
