@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dsreview.domain.korean import particles
 from dsreview.errors import DsreviewError
+from dsreview.forms.requests import request_error, request_refused
 
 log = logging.getLogger("dsreview.api")
 
@@ -51,9 +52,10 @@ def _validation(_: Request, exc: Exception) -> JSONResponse:
         }
         for e in exc.errors()
     ]
-    first = errors[0] if errors else {"loc": [], "msg": ""}
-    where = "/".join(first["loc"][1:]) or "/".join(first["loc"])
-    message = f"요청 형식이 올바르지 않습니다: {where} ({first['msg']})"
+    raw = list(exc.errors())
+    # One sentence naming the field by its Korean label; the codes stay in `detail` for programs.
+    reason = request_error(raw[0]) if raw else request_error({"type": "*", "loc": ("body",)})
+    message = request_refused(reason)
     return JSONResponse(error_body("invalid_request", message, {"errors": errors}), status_code=422)
 
 
