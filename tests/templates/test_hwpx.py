@@ -122,3 +122,17 @@ def test_the_preview_and_title_are_the_documents(settings: Settings) -> None:
     assert "디지털서비스 선정 결과 통보" in preview
     assert "{{" not in preview
     assert "디지털서비스 선정 통보서 AI클라우드혁신팀-1042" in hpf
+
+
+def test_the_hwpx_carries_its_provenance(settings: Settings) -> None:
+    data = sample("contract_info")
+    doc = render("contract_info", data, settings=settings, hwpx=True)
+    assert doc.hwpx is not None
+    with zipfile.ZipFile(io.BytesIO(doc.hwpx)) as z:
+        hpf = z.read("Contents/content.hpf").decode("utf-8")
+    assert f"input-sha256={doc.input_sha256}" in hpf
+    assert "template=contract_info/" in hpf
+    assert settings.organisation.agency in hpf
+    assert "synthetic-fixture-author" not in hpf
+    assert f"{data['issue_date']}T00:00:00Z" in hpf
+    assert_valid(doc.hwpx)

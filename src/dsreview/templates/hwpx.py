@@ -138,7 +138,11 @@ class PreparedHwpx:
         self._sections = [_Section(n, env.from_string(src)) for n, src in self.sources.items()]
         self._lock = threading.Lock()
 
-    def render(self, context: Mapping[str, Any], *, title: str = "") -> bytes:
+    def render(
+        self, context: Mapping[str, Any], *, title: str = "", meta: Mapping[str, str] | None = None
+    ) -> bytes:
+        """The rendered package; `title` and `meta` (creator, subject, description, dates) go into
+        the package's metadata (`Contents/content.hpf`), which 한글 shows as the document's properties."""
         rendered: dict[str, bytes] = {}
         preview: list[str] = []
         for section in self._sections:
@@ -151,12 +155,9 @@ class PreparedHwpx:
             )
         if "Preview/PrvText.txt" in self._raw:
             rendered["Preview/PrvText.txt"] = "\r\n".join(preview)[:_PREVIEW_CHARS].encode("utf-8")
-        if title and "Contents/content.hpf" in self._raw:
+        if "Contents/content.hpf" in self._raw:
             hpf = self._raw["Contents/content.hpf"].decode("utf-8")
-            hpf = re.sub(
-                r"<opf:title\s*/>|<opf:title>.*?</opf:title>", f"<opf:title>{escape(title)}</opf:title>", hpf
-            )
-            rendered["Contents/content.hpf"] = hpf.encode("utf-8")
+            rendered["Contents/content.hpf"] = _metadata(hpf, title, meta or {}).encode("utf-8")
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w") as zout:
             for info in self._infos:  # same order: `mimetype` first and stored, as OWPML requires
@@ -166,6 +167,27 @@ class PreparedHwpx:
                 entry.external_attr = 0o644 << 16
                 zout.writestr(entry, data)
         return out.getvalue()
+
+
+def _metadata(hpf: str, title: str, meta: Mapping[str, str]) -> str:
+    if title:
+        hpf = re.sub(
+            r"<opf:title\s*/>|<opf:title>.*?</opf:title>",
+            f"<opf:title>{escape(title)}</opf:title>",
+            hpf,
+            count=1,
+        )
+    for name, value in meta.items():
+        pattern = re.compile(
+            rf'<opf:meta name="{re.escape(name)}" content="text"\s*(?:/>|>.*?</opf:meta>)', re.S
+        )
+        element = f'<opf:meta name="{name}" content="text">{escape(value)}</opf:meta>'
+        found = pattern.search(hpf)
+        if found:
+            hpf = hpf[: found.start()] + element + hpf[found.end() :]
+        else:
+            hpf = hpf.replace("</opf:metadata>", element + "</opf:metadata>", 1)
+    return hpf
 
 
 def hwpx_sources(source: TemplateSource) -> dict[str, str]:

@@ -107,23 +107,38 @@ def render(kind: str, data: Mapping[str, Any], *, settings: Settings, hwpx: bool
     docx = prepared_template(kind, settings.templates_dir).render(context, parts)
     doc = RenderedDocument(kind=kind, key=key, docx=docx, input_sha256=digest, template_version=version)
     if hwpx:
-        doc = replace(doc, hwpx=_hwpx(kind, context, key, settings))
+        doc = replace(doc, hwpx=_hwpx(kind, context, data, digest, settings))
     return doc
 
 
 def render_hwpx(kind: str, data: Mapping[str, Any], *, settings: Settings) -> bytes:
     """Validate and render one document to HWPX from the kind's HWPX template (same data, same checks)."""
-    context, _ = prepare(kind, data, settings=settings)
-    return _hwpx(kind, context, document_key(kind, data), settings)
+    context, digest = prepare(kind, data, settings=settings)
+    return _hwpx(kind, context, data, digest, settings)
 
 
-def _hwpx(kind: str, context: Mapping[str, Any], key: str, settings: Settings) -> bytes:
+def _hwpx(
+    kind: str, context: Mapping[str, Any], data: Mapping[str, Any], digest: str, settings: Settings
+) -> bytes:
     from dsreview.templates.hwpx import prepared as prepared_hwpx
 
     source = template_source(kind, "hwpx", settings.templates_dir)
     if not source.name.startswith("templates/"):
         check_template(source)  # an override edited since start-up is checked again before use
-    return prepared_hwpx(source).render(context, title=f"{kind_spec(kind).title} {key}")
+    spec = kind_spec(kind)
+    version = template_version(kind, settings.templates_dir, "hwpx")
+    day = resolve(data, spec.date)
+    when = f"{day}T00:00:00Z" if isinstance(day, str) else "2024-01-01T00:00:00Z"
+    meta = {
+        "creator": settings.organisation.agency,
+        "lastsaveby": "dsreview",
+        "subject": spec.title,
+        "description": f"dsreview가 생성한 문서입니다. input-sha256={digest} template={version}",
+        "keyword": f"dsreview, input-sha256={digest}, template={version}",
+        "CreatedDate": when,
+        "ModifiedDate": when,
+    }
+    return prepared_hwpx(source).render(context, title=f"{spec.title} {document_key(kind, data)}", meta=meta)
 
 
 def render_docx(kind: str, data: Mapping[str, Any], *, settings: Settings) -> bytes:
