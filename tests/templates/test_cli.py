@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -116,10 +117,10 @@ def test_a_batch_reports_bad_lines_and_renders_the_others(tmp_path: Path) -> Non
     assert result.returncode == 1
     errors = result.stderr.strip().splitlines()
     assert len(errors) == 2
-    assert errors[0].startswith("dsreview: 2행 (line 2)")
+    assert errors[0].startswith("dsreview: 2행: ")
     assert "/services/0/selection_date" in errors[0]
-    assert "7행 (line 7)" in errors[1]
-    assert "duplicate key" in errors[1]
+    assert errors[1].startswith("dsreview: 7행: ")
+    assert "1행과 겹칩니다" in errors[1]
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == [f"AI클라우드혁신팀-{n}.docx" for n in (1042, 1044, 1045, 1046)]
 
@@ -205,3 +206,26 @@ def run_with(tmp_path: Path, extra: dict[str, str]) -> Callable[..., subprocess.
         )
 
     return call
+
+
+def test_messages_in_english_with_lang_en(tmp_path: Path) -> None:
+    result = run(tmp_path, "selection_notice", str(SAMPLES / "selection_notice.jsonl"), "--lang", "en")
+    _one_line_error(result, 2, "missing option -o OUT.docx (a .jsonl batch needs --out-dir DIR)")
+    assert not re.search("[가-힣]", result.stderr)
+    korean = run(tmp_path, "selection_notice", str(SAMPLES / "selection_notice.jsonl"))
+    _one_line_error(korean, 2, "-o OUT.docx가 필요합니다 (.jsonl 배치에는 --out-dir DIR)")
+    result = run(tmp_path, "selection_notices", "x.json", "-o", "x.docx", "--lang", "en")
+    _one_line_error(result, 2, "unknown kind: 'selection_notices' (one of selection_notice, ")
+    result = run(tmp_path, "selection_notice", "missing.json", "-o", "x.docx", "--lang", "fr")
+    _one_line_error(result, 2, "--lang 값은 ko 또는 en이어야 합니다: 'fr'")
+
+
+def test_a_batch_says_its_bad_lines_in_english(tmp_path: Path) -> None:
+    lines = (SAMPLES / "selection_notice.jsonl").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join([lines[0], "{broken", lines[0]]) + "\n", encoding="utf-8")
+    result = run(tmp_path, "selection_notice", str(path), "--out-dir", "out", "--lang", "en")
+    assert result.returncode == 1
+    errors = result.stderr.strip().splitlines()
+    assert errors[0].startswith("dsreview: line 2: JSON: invalid JSON (")
+    assert errors[1] == "dsreview: line 3: document key 'AI클라우드혁신팀-1042' is the same as line 1's"

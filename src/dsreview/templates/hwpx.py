@@ -192,16 +192,15 @@ def _metadata(hpf: str, title: str, meta: Mapping[str, str]) -> str:
 
 def hwpx_sources(source: TemplateSource) -> dict[str, str]:
     """The Jinja source of each section of an HWPX template (for the placeholder check)."""
-    from dsreview.templates.sources import TemplateError
+    from dsreview.templates.sources import syntax_error, template_error
 
     try:
         return prepared(source).sources
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"서식 {source.name}의 자리표시자 문법이 올바르지 않습니다: {exc.message}"
-        ) from exc
+        raise syntax_error(source, exc) from exc
     except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as exc:
-        raise TemplateError(f"서식 {source.name}은(는) HWPX 파일이 아닙니다: {exc}") from exc
+        facts = {"template": source.name, "reason": exc}
+        raise template_error([("template_not_hwpx", facts)], template=source.name) from exc
 
 
 @lru_cache(maxsize=32)

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
 from dsreview.config import Settings
 from dsreview.errors import PolicyError
+from dsreview.forms.messages import joined
 from dsreview.templates.filters import jinja_env
 from dsreview.templates.kinds import kind_spec, kinds, render_schema
 from dsreview.templates.placeholders import Problem, check
@@ -27,9 +29,22 @@ FORMATS = ("docx", "hwpx")
 
 class TemplateError(PolicyError):
     """A template (shipped or overriding) cannot be used: unreadable, broken Jinja, or a placeholder
-    the data does not have. A deployment error: the service does not start."""
+    the data does not have. A deployment error: the service does not start. `parts` are the
+    catalogue's (code, facts) of each problem, said again in English for `--lang en`."""
 
     code = "template_error"
+    parts: tuple[tuple[str, dict[str, Any]], ...] = ()
+
+
+def template_error(
+    parts: list[tuple[str, dict[str, Any]]], *, more: int = 0, template: str = ""
+) -> TemplateError:
+    """A `TemplateError` of one or more catalogue messages (forms/messages.json), joined by `; `."""
+    if more:
+        parts = [*parts, ("template_more", {"count": more})]
+    error = TemplateError(joined(parts), detail={"template": template} if template else None)
+    error.parts = tuple(parts)
+    return error
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +74,7 @@ def template_source(kind: str, fmt: str = "docx", folder: Path | None = None) ->
             try:
                 return TemplateSource(kind, fmt, str(path), _override(path, path.stat().st_mtime_ns))
             except OSError as exc:
-                raise TemplateError(f"서식 파일 {path}을(를) 읽을 수 없습니다: {exc}") from exc
+                raise template_error([("template_unreadable", {"path": path, "reason": exc})]) from exc
     return TemplateSource(kind, fmt, f"templates/{fmt}/{kind}.{fmt}", _shipped(kind, fmt))
 
 
@@ -71,11 +86,10 @@ def jinja_sources(source: TemplateSource) -> dict[str, str]:
         try:
             return PreparedTemplate(source.data, jinja_env()).sources
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(
-                f"서식 {source.name}의 자리표시자 문법이 올바르지 않습니다: {exc.message}"
-            ) from exc
+            raise syntax_error(source, exc) from exc
         except Exception as exc:  # not a DOCX package at all
-            raise TemplateError(f"서식 {source.name}은(는) DOCX 파일이 아닙니다: {exc}") from exc
+            facts = {"template": source.name, "reason": exc}
+            raise template_error([("template_not_docx", facts)], template=source.name) from exc
     from dsreview.templates.hwpx import hwpx_sources
 
     return hwpx_sources(source)
@@ -96,36 +110,37 @@ def problems(source: TemplateSource) -> list[Problem]:
             unprinted=spec.unprinted,
         )
     except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"서식 {source.name}의 자리표시자 문법이 올바르지 않습니다: {exc.message}"
-        ) from exc
+        raise syntax_error(source, exc) from exc
 
 
-def describe(source: TemplateSource, problem: Problem) -> str:
-    """One line for a person: which template, which placeholder, what is wrong."""
+def syntax_error(source: TemplateSource, exc: jinja2.TemplateSyntaxError) -> TemplateError:
+    facts = {"template": source.name, "reason": exc.message}
+    return template_error([("template_syntax", facts)], template=source.name)
+
+
+def describe(source: TemplateSource, problem: Problem) -> tuple[str, dict[str, Any]]:
+    """The catalogue's message of one problem: which template, which placeholder, what is wrong."""
+    facts: dict[str, Any] = {
+        "template": source.name,
+        "placeholder": f"{{{{ {problem.placeholder} }}}}"
+        if problem.reason == "unknown"
+        else problem.placeholder,
+        "pointer": problem.pointer,
+        "kind": source.kind,
+    }
     if problem.reason == "unknown" and problem.pointer.startswith("org"):
-        return (
-            f"서식 {source.name}의 자리표시자 {{{{ {problem.placeholder} }}}}은(는) "
-            "조직 설정(DSREVIEW_ORGANISATION__*)에 없는 항목입니다"
-        )
+        return "template_unknown_setting", facts
     if problem.reason == "unknown":
-        return (
-            f"서식 {source.name}의 자리표시자 {{{{ {problem.placeholder} }}}}은(는) "
-            f"{source.kind} 데이터에 없는 항목입니다 ({problem.pointer})"
-        )
-    return (
-        f"서식 {source.name}에 필수 항목 {problem.placeholder}({problem.pointer})을(를) "
-        "출력하는 자리표시자가 없습니다"
-    )
+        return "template_unknown_placeholder", facts
+    return "template_unprinted", facts
 
 
 def check_template(source: TemplateSource) -> None:
     """Raise `TemplateError` naming the template and its first problems."""
     found = problems(source)
     if found:
-        lines = [describe(source, p) for p in found[:3]]
-        more = f" 외 {len(found) - 3}건" if len(found) > 3 else ""
-        raise TemplateError("; ".join(lines) + more, detail={"template": source.name})
+        parts = [describe(source, p) for p in found[:3]]
+        raise template_error(parts, more=max(0, len(found) - 3), template=source.name)
 
 
 def check_templates(settings: Settings, formats: tuple[str, ...] = FORMATS) -> None:
