@@ -114,3 +114,30 @@ def test_golden_pdf_text(kind: str, pool: ConverterPool, render_settings: Settin
     if os.environ.get("DSREVIEW_UPDATE_GOLDEN") == "1":  # regenerate after a reviewed template change
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_golden_text_of_the_edge_cases(kind: str, case: str, settings: Settings) -> None:
+    """Empty optional sections, 200 rows, long text, special characters: DOCX and HWPX text."""
+    texts = _texts(kind, CASES[case](kind), settings)
+    for fmt, text in texts.items():
+        golden = GOLDEN / "edge" / f"{kind}.{case}.{fmt}.txt"
+        if os.environ.get("DSREVIEW_UPDATE_GOLDEN") == "1":
+            golden.parent.mkdir(exist_ok=True)
+            golden.write_text(text, encoding="utf-8")
+        assert text == golden.read_text(encoding="utf-8"), golden.name
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("case", ["minimal", "special"])
+def test_golden_pdf_text_of_the_edge_cases(
+    kind: str, case: str, pool: ConverterPool, render_settings: Settings, tmp_path: Path
+) -> None:
+    pdf = pool.convert(render(kind, CASES[case](kind), settings=render_settings).docx)
+    text = pdf_text(pdf, tmp_path)
+    golden = GOLDEN / "edge" / f"{kind}.{case}.pdf.txt"
+    if os.environ.get("DSREVIEW_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
