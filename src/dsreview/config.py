@@ -29,9 +29,11 @@ class OrganisationProfile(BaseModel):
     fax: str = "053-230-1119"
     email: str = "digitalservice@nia.or.kr"
     homepage: str = "https://www.nia.or.kr"
-    drafter: str = "주임 김하늘"
-    reviewer: str = "책임 박서준"
-    approver: str = "팀장 이도윤"
+    # The people of the closing block (기안자 · 검토자 · 결재권자, e.g. "주임 김하늘"): settings of the
+    # deployment, never names in code; empty prints the role alone. The demo sets its own.
+    drafter: str = ""
+    reviewer: str = ""
+    approver: str = ""
     disclosure: str = "공개"
     document_prefix: str = "AI클라우드혁신팀"
 
@@ -92,6 +94,10 @@ class Settings(BaseSettings):
     business_status: BusinessStatusSettings = BusinessStatusSettings()
 
     policy_file: Path | None = Field(default=None, description="Override of the packaged policy file")
+    templates_dir: Path | None = Field(
+        default=None,
+        description="Folder of edited templates (<kind>.docx, <kind>.hwpx) that replace the shipped ones",
+    )
     ocr_cache: bool = True
     ocr_workers: int = Field(default_factory=lambda: max(1, os.cpu_count() or 1))
     ocr_second_pass: bool = True

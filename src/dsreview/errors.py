@@ -20,6 +20,10 @@ class DsreviewError(Exception):
         super().__init__(message)
         self.message = message
         self.detail = detail or {}
+        # Set when the message comes from the catalogue (forms/messages.json): said again in English
+        # for `--lang en` from the same code and facts.
+        self.message_code: str | None = None
+        self.facts: dict[str, Any] = {}
 
     def to_dict(self) -> dict[str, Any]:
         body: dict[str, Any] = {"code": self.code, "message": self.message}

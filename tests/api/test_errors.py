@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -81,6 +82,23 @@ def test_bad_requests(api: Api) -> None:
     _error(api.get("staff", "/api/quality/due", params={"month": "0000-01"}), 422, "invalid_request")
     r = api.post("staff", "/api/rounds", json={"name": "x", "number": 1, "committee_date": "9999-12-31"})
     _error(r, 422, "invalid_data")
+
+
+def test_validation_errors_name_the_field_by_its_korean_label(api: Api) -> None:
+    """No code or English reaches a Korean user: `files` is 제출 파일, the reason is Korean."""
+    body = _error(api.post("vendor", "/api/applications"), 422, "invalid_request")
+    assert body["message"] == "요청을 처리할 수 없습니다: 제출 파일이 필요합니다."
+    assert body["detail"]["errors"][0]["loc"] == ["body", "files"]  # the codes stay for programs
+    body = _error(api.get("staff", "/api/applications", params={"limit": 10**9}), 422, "invalid_request")
+    assert body["message"].startswith("요청을 처리할 수 없습니다: 개수는 ")
+    body = _error(
+        api.post("staff", "/api/rounds", content=b"{not json", headers={"Content-Type": "application/json"}),
+        422,
+        "invalid_request",
+    )
+    assert body["message"] == "요청을 처리할 수 없습니다: 요청 본문이 올바른 JSON이 아닙니다."
+    for message in (body["message"],):
+        assert not re.search(r"[A-Za-z]{3,}", message.replace("JSON", "")), message
 
 
 def test_contract_dates_out_of_range(api: Api) -> None:

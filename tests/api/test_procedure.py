@@ -141,6 +141,14 @@ def test_reupload_correction_and_supplement(api: Api, db: Database) -> None:
     assert content.status_code == 200
     assert content.content[:2] == b"PK"
     assert api.get("other_vendor", f"/api/documents/{doc['id']}/content").status_code == 404
+    hwpx = api.get("vendor", f"/api/documents/{doc['id']}/content", params={"format": "hwpx"})
+    assert hwpx.status_code == 200
+    assert hwpx.headers["content-type"] == "application/hwp+zip"
+    assert b"application/hwp+zip" in hwpx.content[:100]
+    assert (
+        api.get("other_vendor", f"/api/documents/{doc['id']}/content", params={"format": "hwpx"}).status_code
+        == 404
+    )
     assert (
         api.get("vendor", f"/api/documents/{doc['id']}/content", params={"format": "pdf"}).status_code == 409
     )
@@ -180,6 +188,9 @@ def test_review_decision_notice_contract_quality_posting(
     form = api.get("reviewer", f"/api/applications/{app_id}/review-form")
     assert form.status_code == 200
     assert form.content[:2] == b"PK"
+    form_hwpx = api.get("reviewer", f"/api/applications/{app_id}/review-form", params={"format": "hwpx"})
+    assert form_hwpx.status_code == 200
+    assert form_hwpx.headers["content-type"] == "application/hwp+zip"
     assert api.get("vendor", f"/api/applications/{app_id}/review-form").status_code == 403
     # The report waits for every opinion.
     assert api.post("staff", f"/api/applications/{app_id}/review-report", json={}).status_code == 409
@@ -322,6 +333,9 @@ def test_review_decision_notice_contract_quality_posting(
     doc = api.get(None, f"/api/public/documents/{posting['document_id']}", params={"format": "docx"})
     assert doc.status_code == 200
     assert doc.content[:2] == b"PK"
+    hwpx = api.get(None, f"/api/public/documents/{posting['document_id']}", params={"format": "hwpx"})
+    assert hwpx.status_code == 200
+    assert hwpx.headers["content-type"] == "application/hwp+zip"
     # Every state change is in the audit trail, with the hashes of the files involved.
     events = api.get(
         "staff", "/api/audit", params={"subject_type": "application", "subject_id": app_id}

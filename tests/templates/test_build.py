@@ -1,4 +1,4 @@
-"""The DOCX templates: reproducible from code, A4, fonts on every style, tables that behave."""
+"""The shipped DOCX templates (files staff edit): A4, fonts on every style, tables that behave."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import zipfile
 import pytest
 from lxml import etree
 
-from dsreview.templates import build
 from dsreview.templates.filters import ganada, kdate, label, number, won
 from dsreview.templates.render import template_bytes
 from tests.templates.conftest import KINDS, W
@@ -17,11 +16,6 @@ from tests.templates.conftest import KINDS, W
 def _part(kind: str, name: str) -> etree._Element:
     with zipfile.ZipFile(io.BytesIO(template_bytes(kind))) as z:
         return etree.fromstring(z.read(name))
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_the_committed_template_is_what_the_code_builds(kind: str) -> None:
-    assert build.build(kind) == template_bytes(kind), "run: python -m dsreview.templates.build"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -68,7 +62,7 @@ def test_tables_are_fixed_and_repeat_their_header(kind: str) -> None:
 def test_filters() -> None:
     assert kdate("2024-04-05") == "2024. 4. 5."
     assert kdate(None) == "—"
-    assert won(120000000) == "금120,000,000원"
+    assert won(120000000) == "금120,000,000원(금일억이천만원)"
     assert number(1234567) == "1,234,567"
     assert [ganada(i) for i in (1, 2, 3, 14, 15, 16)] == ["가", "나", "다", "하", "거", "너"]
     assert label("catalog", "contract_method") == "카탈로그계약"

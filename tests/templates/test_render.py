@@ -140,8 +140,8 @@ def test_attachments_carry_the_end_mark(settings: Settings) -> None:
     lines = docx_text(
         render_docx("selection_notice", sample("selection_notice"), settings=settings)
     ).splitlines()
-    assert lines.count("붙임\t1. 디지털서비스 선정 확인서 3부") == 1
-    assert "\t2. 이용지원시스템 등록 안내 1부  끝." in lines
+    assert lines.count("붙임\t1. 디지털서비스 선정 확인서 3부.") == 1
+    assert "\t2. 이용지원시스템 등록 안내 1부.  끝." in lines
     assert sum(line.endswith("끝.") for line in lines) == 1
 
 

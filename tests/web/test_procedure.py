@@ -103,6 +103,9 @@ def test_upload_to_selection_notice(page: Page, web_server: WebServer) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="검토 의견서 DOCX 내려받기").click()
     assert download.value.suggested_filename.endswith(".docx")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="한글(HWPX) 내려받기").click()
+    assert download.value.suggested_filename.endswith(".hwpx")
     for group in page.locator("fieldset").all():
         suitable = group.get_by_label("적합", exact=True)
         if suitable.count():
@@ -138,4 +141,7 @@ def test_upload_to_selection_notice(page: Page, web_server: WebServer) -> None:
     with page.expect_download() as download:
         notices.get_by_role("link", name=re.compile("DOCX 내려받기 선정 통보서")).first.click()
     assert download.value.suggested_filename.startswith("선정 통보서")
+    with page.expect_download() as download:
+        notices.get_by_role("link", name=re.compile("한글\\(HWPX\\) 내려받기 선정 통보서")).first.click()
+    assert download.value.suggested_filename.endswith(".hwpx")
     inspect(page, "vendor-home")

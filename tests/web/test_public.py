@@ -3,6 +3,8 @@ postings with their public document, a refused sign-in, and the page for unknown
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -53,6 +55,10 @@ def test_catalogue_and_postings(page: Page, web_server: WebServer) -> None:
     with page.expect_download() as download:
         page.get_by_role("link", name="DOCX").first.click()
     assert download.value.suggested_filename.endswith(".docx")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="HWPX").first.click()
+    assert download.value.suggested_filename.endswith(".hwpx")
+    expect(page.get_by_role("link", name="PDF").first).to_have_attribute("href", re.compile("format=pdf"))
 
 
 def test_refused_sign_in_and_unknown_address(page: Page, web_server: WebServer) -> None:

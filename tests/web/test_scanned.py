@@ -55,7 +55,7 @@ def test_scanned_bundle_dropped_checked_and_reuploaded(page: Page, web_server: W
     row.get_by_text("이 서류 다시 올리기").click()
     row.locator("input[type=file]").set_input_files(CASES / "S04" / "brc.pdf")
     row.get_by_role("button", name="바꿔 올리기").click()
-    expect(page.get_by_role("status").filter(has_text="「brc.pdf」을(를) 받았습니다")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="「brc.pdf」를 받았습니다")).to_be_visible()
     # While the bundle is checked again the earlier result stays, marked as such, until the reload.
     expect(page.locator("#check-progress")).to_have_count(0, timeout=OCR_TIMEOUT)
     expect(page.get_by_text("아래는 이전 확인 결과입니다")).to_have_count(0)

@@ -28,6 +28,7 @@ from dsreview.jobs.queue import JobQueue
 from dsreview.services.throttle import SignInGuard
 from dsreview.services.users import signing_key
 from dsreview.store import BlobStore, Database
+from dsreview.templates.sources import check_templates
 from dsreview.web import install as install_pages
 
 DESCRIPTION = """디지털서비스 전문계약제도 서류 엔진의 API.
@@ -42,6 +43,7 @@ def create_app(
 ) -> FastAPI:
     """The API over one database and queue. Migrations are run by `dsreview serve` / `migrate`."""
     settings = settings or get_settings()
+    check_templates(settings)  # an edited template naming a field the data lacks stops the start
     database = db or Database(settings)
     ctx = AppContext(
         settings=settings,

@@ -10,7 +10,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dsreview.domain.korean import particles
 from dsreview.errors import DsreviewError, TooManyRequestsError
+from dsreview.forms.requests import request_error, request_refused
 from dsreview.store.failures import storage_failure
 
 log = logging.getLogger("dsreview.api")
@@ -38,7 +40,9 @@ def _dsreview(_: Request, exc: Exception) -> JSONResponse:
     headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
     if isinstance(exc, TooManyRequestsError):
         headers = {"Retry-After": str(exc.retry_after)}
-    return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
+    body = exc.to_dict()
+    body["message"] = particles(exc.message)
+    return JSONResponse(body, status_code=exc.http_status, headers=headers)
 
 
 def _validation(_: Request, exc: Exception) -> JSONResponse:
@@ -51,9 +55,10 @@ def _validation(_: Request, exc: Exception) -> JSONResponse:
         }
         for e in exc.errors()
     ]
-    first = errors[0] if errors else {"loc": [], "msg": ""}
-    where = "/".join(first["loc"][1:]) or "/".join(first["loc"])
-    message = f"요청 형식이 올바르지 않습니다: {where} ({first['msg']})"
+    raw = list(exc.errors())
+    # One sentence naming the field by its Korean label; the codes stay in `detail` for programs.
+    reason = request_error(raw[0]) if raw else request_error({"type": "*", "loc": ("body",)})
+    message = request_refused(reason)
     return JSONResponse(error_body("invalid_request", message, {"errors": errors}), status_code=422)
 
 

@@ -63,7 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except typer.Exit as exc:
         return int(exc.exit_code)
     except DsreviewError as exc:
-        print(f"dsreview: {_one_line(exc.message)}", file=sys.stderr)
+        from dsreview.domain.korean import particles
+
+        print(f"dsreview: {_one_line(particles(exc.message))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         return 0

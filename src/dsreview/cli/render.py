@@ -1,7 +1,7 @@
 """`dsreview render` (DOMAIN §9): one document, or a batch of one document per JSONL line.
 
-    dsreview render KIND DATA.json -o OUT.docx [--pdf OUT.pdf]
-    dsreview render KIND DATA.jsonl --out-dir DIR [--pdf]
+    dsreview render KIND DATA.json -o OUT.docx [--pdf OUT.pdf] [--hwpx OUT.hwpx]
+    dsreview render KIND DATA.jsonl --out-dir DIR [--pdf] [--hwpx]
     dsreview render review_opinion REQUEST.json --report REPORT.json -o OUT.docx
 
 Data is validated against `forms/render/<kind>.schema.json` first: invalid data is exit 2 with one
@@ -18,7 +18,8 @@ from typing import Annotated, Any
 
 import typer
 
-from dsreview.errors import InputFileError, UsageError
+from dsreview.errors import DsreviewError, InputFileError, UsageError
+from dsreview.forms.messages import in_language, refuse
 
 KindArg = Annotated[
     str,
@@ -31,7 +32,7 @@ KindArg = Annotated[
 PathsArg = Annotated[
     list[str],
     typer.Argument(
-        help="DATA.json (DATA.jsonl with --out-dir; - for stdin), then OUT.pdf after --pdf",
+        help="DATA.json (DATA.jsonl with --out-dir; - for stdin); OUT.pdf / OUT.hwpx after --pdf / --hwpx",
         show_default=False,
     ),
 ]
@@ -42,11 +43,11 @@ def _read_text(name: str) -> str:
         return sys.stdin.read()
     path = Path(name)
     if not path.is_file():
-        raise InputFileError(f"파일이 없습니다 (no such file): {name}")
+        raise refuse(InputFileError, "no_such_file", path=name)
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise InputFileError(f"UTF-8 텍스트 파일이 아닙니다 (not UTF-8 text): {name}") from None
+        raise refuse(InputFileError, "not_utf8", path=name) from None
 
 
 def _load_report(path: Path | None) -> Any:
@@ -61,22 +62,33 @@ def _load_report(path: Path | None) -> Any:
         return Report.model_validate(raw)
     except ValueError as exc:
         first = str(exc).splitlines()[1:2] or [str(exc)]
-        raise DataValidationError(
-            f"{path}: dsreview check --json 의 결과가 아닙니다 (not a check report): {first[0].strip()}"
+        raise refuse(
+            DataValidationError, "not_a_check_report", pointer="", path=path, reason=first[0].strip()
         ) from None
 
 
-def _single(kind: str, data_path: str, output: Path, pdf_path: Path | None, report_path: Path | None) -> None:
+def _single(
+    kind: str,
+    data_path: str,
+    output: Path,
+    pdf_path: Path | None,
+    report_path: Path | None,
+    hwpx_path: Path | None = None,
+) -> None:
     from dsreview.config import get_settings
     from dsreview.templates.batch import build_data, parse_json, write_atomic
     from dsreview.templates.render import render as render_document
     from dsreview.templates.soffice import convert_once
+    from dsreview.templates.sources import check_template, template_source
 
     settings = get_settings()
+    check_template(template_source(kind, "docx", settings.templates_dir))
+    if hwpx_path is not None:
+        check_template(template_source(kind, "hwpx", settings.templates_dir))
     report = _load_report(report_path)
     raw = parse_json(_read_text(data_path), source=data_path)
     data = build_data(kind, raw, settings=settings, report=report)
-    doc = render_document(kind, data, settings=settings)
+    doc = render_document(kind, data, settings=settings, hwpx=hwpx_path is not None)
     pdf = convert_once(doc.docx, settings=settings) if pdf_path is not None else None
     # Written only now, both at once: invalid data or a failed conversion leaves no file behind.
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -86,15 +98,31 @@ def _single(kind: str, data_path: str, output: Path, pdf_path: Path | None, repo
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(pdf_path, pdf)
         written.append(str(pdf_path))
+    if hwpx_path is not None and doc.hwpx is not None:
+        hwpx_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(hwpx_path, doc.hwpx)
+        written.append(str(hwpx_path))
     print(f"생성 (written): {', '.join(written)}  [{kind} {doc.key}, input-sha256 {doc.input_sha256[:12]}…]")
 
 
-def _batch(kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Path | None) -> int:
+def _batch(
+    kind: str,
+    data_path: str,
+    out_dir: Path,
+    pdf: bool,
+    report_path: Path | None,
+    hwpx: bool = False,
+    lang: str = "ko",
+) -> int:
     from dsreview.cli import output as cli_output
     from dsreview.config import get_settings
     from dsreview.templates.batch import numbered_lines, render_batch
+    from dsreview.templates.sources import check_template, template_source
 
     settings = get_settings()
+    check_template(template_source(kind, "docx", settings.templates_dir))
+    if hwpx:
+        check_template(template_source(kind, "hwpx", settings.templates_dir))
     report = _load_report(report_path)
     lines = list(numbered_lines(_read_text(data_path).splitlines()))
     with cli_output.progress(enabled=True) as update:
@@ -109,12 +137,13 @@ def _batch(kind: str, data_path: str, out_dir: Path, pdf: bool, report_path: Pat
             settings=settings,
             out_dir=out_dir,
             pdf=pdf,
+            hwpx=hwpx,
             report=report,
             total=len(lines),
             progress=tick,
         )
     for error in result.errors:
-        print(f"dsreview: {error}", file=sys.stderr)
+        print(f"dsreview: {error.said(lang)}", file=sys.stderr)
     documents = sum(1 for path in result.written if path.suffix == ".docx")
     print(
         f"생성 {documents}건, 실패 {len(result.errors)}건 → {out_dir} "
@@ -135,6 +164,12 @@ def render(
         bool,
         typer.Option("--pdf", help="Also make the PDF: --pdf OUT.pdf for one document, --pdf in a batch"),
     ] = False,
+    hwpx: Annotated[
+        bool,
+        typer.Option(
+            "--hwpx", help="Also make the HWPX (한글): --hwpx OUT.hwpx for one document, --hwpx in a batch"
+        ),
+    ] = False,
     report: Annotated[
         Path | None,
         typer.Option(
@@ -143,36 +178,56 @@ def render(
             "DATA then holds the request (number, dates, reviewer)",
         ),
     ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of messages: ko or en")] = "ko",
 ) -> int:
-    """Render official documents from validated data (DOCX, and PDF through LibreOffice)."""
+    """Render official documents from validated data (DOCX; PDF through LibreOffice; HWPX for 한글)."""
+    if lang not in ("ko", "en"):
+        raise refuse(UsageError, "bad_lang", value=repr(lang))
+    try:
+        return _render(kind, paths, output, out_dir, pdf, hwpx, report, lang)
+    except DsreviewError as exc:
+        exc.message = in_language(exc, lang)  # the catalogue's English for --lang en
+        raise
+
+
+def _render(
+    kind: str,
+    paths: list[str],
+    output: Path | None,
+    out_dir: Path | None,
+    pdf: bool,
+    hwpx: bool,
+    report: Path | None,
+    lang: str,
+) -> int:
     from dsreview.templates.batch import FROM_REPORT
     from dsreview.templates.kinds import kind_spec
 
     kind_spec(kind)
     if report is not None and kind not in FROM_REPORT:
-        raise UsageError(f"--report 는 {', '.join(FROM_REPORT)} 에만 쓸 수 있습니다 (not for {kind})")
-    if len(paths) > 2 or (len(paths) == 2 and not pdf):
-        raise UsageError(f"인수가 너무 많습니다 (unexpected argument): {paths[-1]}")
-    data_path = paths[0]
+        raise refuse(UsageError, "report_not_for_kind", kinds=", ".join(FROM_REPORT), kind=kind)
+    data_path, extra = paths[0], paths[1:]
+    named: dict[str, str | None] = {"pdf": None, "hwpx": None}
+    for path in extra:
+        fmt = Path(path).suffix.lower().lstrip(".")
+        wanted = {"pdf": pdf, "hwpx": hwpx}
+        if fmt not in named or not wanted[fmt] or named[fmt] is not None:
+            raise refuse(UsageError, "unexpected_argument", argument=path)
+        named[fmt] = path
     if out_dir is not None:
         if output is not None:
-            raise UsageError(
-                "-o 와 --out-dir 는 함께 쓸 수 없습니다 (-o is for one document, --out-dir for a batch)"
-            )
-        if len(paths) == 2:
-            raise UsageError(
-                f"배치에서는 --pdf 에 경로를 주지 않습니다 (--pdf takes no path in a batch): {paths[1]}"
-            )
-        return _batch(kind, data_path, out_dir, pdf, report)
+            raise refuse(UsageError, "output_and_out_dir")
+        if extra:
+            raise refuse(UsageError, "path_in_batch", argument=extra[0])
+        return _batch(kind, data_path, out_dir, pdf, report, hwpx, lang)
     if output is None:
-        hint = " (a .jsonl batch needs --out-dir DIR)" if data_path.endswith(".jsonl") else ""
-        raise UsageError(f"-o OUT.docx 가 필요합니다 (missing option -o){hint}")
+        jsonl = data_path.endswith(".jsonl")
+        raise refuse(UsageError, "missing_output_jsonl" if jsonl else "missing_output")
     if output.suffix.lower() != ".docx":
-        raise UsageError(f"-o 는 .docx 파일이어야 합니다 (-o takes OUT.docx): {output}")
-    pdf_path = (Path(paths[1]) if len(paths) == 2 else output.with_suffix(".pdf")) if pdf else None
-    if pdf_path is not None and pdf_path.suffix.lower() != ".pdf":
-        raise UsageError(f"--pdf 는 .pdf 파일이어야 합니다 (--pdf takes OUT.pdf): {pdf_path}")
-    _single(kind, data_path, output, pdf_path, report)
+        raise refuse(UsageError, "output_not_docx", path=output)
+    pdf_path = Path(named["pdf"] or output.with_suffix(".pdf")) if pdf else None
+    hwpx_path = Path(named["hwpx"] or output.with_suffix(".hwpx")) if hwpx else None
+    _single(kind, data_path, output, pdf_path, report, hwpx_path)
     return 0
 
 

@@ -186,6 +186,18 @@ def _print_logins(logins: list[Any], password: str) -> None:
     print(flush=True)
 
 
+def _demo_sender(host: str | None, port: int | None) -> Settings:
+    """The demo's own people in the closing block, unless the deployment names its own. Set in the
+    environment, which the API factory and the worker read like this command."""
+    from dsreview.config import get_settings
+    from dsreview.services import demo
+
+    for field, name in demo.SENDER.items():
+        os.environ.setdefault(f"DSREVIEW_ORGANISATION__{field.upper()}", name)
+    get_settings.cache_clear()
+    return _settings(host, port)
+
+
 def _run_api(settings: Settings) -> None:
     """Uvicorn on the app factory. The factory reads the same environment as this command; the
     command line's host and port only concern the listening socket."""
@@ -210,6 +222,8 @@ def serve(host: HostOpt = None, port: PortOpt = None, workers: WorkersOpt = None
 
     _logging()
     settings = _settings(host, port)
+    if settings.demo_data:
+        settings = _demo_sender(host, port)
     db = Database(settings)
     upgrade(db)
     db.dispose()

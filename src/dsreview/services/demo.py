@@ -25,6 +25,8 @@ from dsreview.store.repositories import ApplicationRepository, RoundRepository, 
 PASSWORD = "dsreview-demo"
 DOMAIN = "demo.dsreview.kr"
 STAFF_EMAIL = f"staff@{DOMAIN}"
+# The demo's closing block (기안자 · 검토자 · 결재권자): its own staff, not defaults of the code.
+SENDER = {"drafter": "주임 김하늘", "reviewer": "책임 박서준", "approver": "팀장 이도윤"}
 # Sample cases shown as current applications (all born-digital, quick to check).
 CURRENT_CASES = ("S01", "S10", "S17", "S13")
 # Services selected over a year ago, listed in the catalogue (the first is under contract), with the

@@ -22,6 +22,7 @@ from dsreview.store.repositories import DocumentRepository
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
+HWPX = "application/hwp+zip"
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,13 +186,27 @@ class Download:
     media_type: str
 
 
-def download(session: Session, *, actor: Actor | None, document_id: int, fmt: str = "docx") -> Download:
+def download(
+    session: Session,
+    *,
+    actor: Actor | None,
+    document_id: int,
+    fmt: str = "docx",
+    settings: Settings | None = None,
+    blobs: BlobStore | None = None,
+) -> Download:
+    """A stored document as DOCX or PDF; as HWPX (한글) rendered from the same stored data."""
     doc = visible_document(session, actor=actor, document_id=document_id)
     stem = f"{doc.title}_{doc.id}"
     if fmt == "docx":
         return Download(sha256=doc.docx_sha256, filename=f"{stem}.docx", media_type=DOCX)
+    if fmt == "hwpx" and settings is not None and blobs is not None:
+        # Rendered on request from the data the DOCX was made of (validated when it was stored);
+        # the blob store keeps it by its hash, so asking again writes nothing new.
+        hwpx = rendering.render_hwpx(doc.kind, dict(doc.data), settings=settings)
+        return Download(sha256=blobs.put_bytes(hwpx).sha256, filename=f"{stem}.hwpx", media_type=HWPX)
     if fmt != "pdf":
-        raise UsageError("형식은 docx 또는 pdf 이어야 합니다.", detail={"format": fmt})
+        raise UsageError("형식은 docx, pdf 또는 hwpx 이어야 합니다.", detail={"format": fmt})
     if doc.pdf_status == "failed":
         raise ConflictError(
             "PDF 변환에 실패했습니다. DOCX 파일을 받아 주십시오.", detail={"pdf_status": "failed"}

@@ -337,6 +337,7 @@ def generate_review_report(
                 "name": reviewers[a.reviewer_id].name or reviewers[a.reviewer_id].email,
                 "affiliation": None,
                 "results": {o.criterion: o.verdict for o in a.opinions},
+                "comments": {o.criterion: o.text for o in a.opinions if o.text.strip()},
                 "opinion": a.summary or "-",
             }
             for a in assignments

@@ -1,4 +1,4 @@
-"""Rendering many documents: one JSON object per line, one DOCX (and PDF) per line, named by its key.
+"""Rendering many documents: one JSON object per line, one DOCX (and PDF, HWPX) per line, named by its key.
 
 A bad line (broken JSON, invalid data, a duplicate key, a failed conversion) is reported with its
 line number and the other lines are still rendered; nothing is written for a bad line. DOCX files
@@ -20,7 +20,8 @@ from typing import Any
 
 from dsreview.config import Settings
 from dsreview.domain import Report
-from dsreview.errors import ConversionError, DataValidationError, UsageError
+from dsreview.errors import ConversionError, DataValidationError, DsreviewError, UsageError
+from dsreview.forms.messages import in_language, refuse
 from dsreview.templates.pdf import ConverterPool
 from dsreview.templates.render import RenderedDocument, render
 
@@ -35,9 +36,14 @@ class LineError:
     line: int
     message: str
     pointer: str = ""
+    error: DsreviewError | None = None  # what was raised: said again in English for `--lang en`
 
     def __str__(self) -> str:
         return f"{self.line}행 (line {self.line}): {self.message}"
+
+    def said(self, lang: str) -> str:
+        text = in_language(self.error, lang) if self.error is not None else self.message
+        return f"line {self.line}: {text}" if lang == "en" else f"{self.line}행: {text}"
 
 
 @dataclass(slots=True)
@@ -56,9 +62,14 @@ def parse_json(text: str, *, source: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise DataValidationError(
-            f"{source}: JSON 형식이 올바르지 않습니다 "
-            f"(invalid JSON: {exc.msg}, line {exc.lineno} column {exc.colno})"
+        raise refuse(
+            DataValidationError,
+            "invalid_json",
+            pointer="",
+            source=source,
+            reason=exc.msg,
+            line=exc.lineno,
+            column=exc.colno,
         ) from None
 
 
@@ -66,14 +77,12 @@ def build_data(kind: str, raw: Any, *, settings: Settings, report: Report | None
     """The kind's data: `raw` itself, or, with a check report, the data pre-filled from it and `raw`."""
     if report is None:
         if not isinstance(raw, Mapping):
-            raise DataValidationError(
-                "입력 데이터가 올바르지 않습니다 (invalid data) /: JSON 객체여야 합니다", pointer=""
-            )
+            raise refuse(DataValidationError, "not_an_object", pointer="")
         return raw
     from dsreview.templates import prefill
 
     if kind not in FROM_REPORT:
-        raise UsageError(f"--report 는 {', '.join(FROM_REPORT)} 에만 쓸 수 있습니다 (not for {kind})")
+        raise refuse(UsageError, "report_not_for_kind", kinds=", ".join(FROM_REPORT), kind=kind)
     if kind == "review_opinion":
         return prefill.review_opinion_data(report, raw, settings=settings)
     return prefill.supplement_request_data(report, raw, settings=settings)
@@ -105,12 +114,13 @@ def render_batch(
     settings: Settings,
     out_dir: Path,
     pdf: bool = False,
+    hwpx: bool = False,
     report: Report | None = None,
     pool: ConverterPool | None = None,
     total: int | None = None,
     progress: Progress | None = None,
 ) -> BatchResult:
-    """Render each line into `out_dir/<key>.docx` (and `.pdf`). Converters are started if none given."""
+    """Render each line into `out_dir/<key>.docx` (and `.pdf`, `.hwpx`); converters started if none given."""
     out_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult()
     keys: dict[str, int] = {}
@@ -130,14 +140,18 @@ def render_batch(
         for number, text in lines:
             try:
                 data = build_data(kind, parse_json(text, source="JSON"), settings=settings, report=report)
-                doc = render(kind, data, settings=settings)
+                doc = render(kind, data, settings=settings, hwpx=hwpx)
                 if doc.key in keys:
-                    raise DataValidationError(
-                        f"문서 키 {doc.key!r}가 {keys[doc.key]}행과 겹칩니다 (duplicate key)", pointer=""
+                    raise refuse(
+                        DataValidationError,
+                        "duplicate_key",
+                        pointer="",
+                        key=repr(doc.key),
+                        line=keys[doc.key],
                     )
                 keys[doc.key] = number
             except (DataValidationError, ConversionError) as exc:
-                result.errors.append(LineError(number, exc.message, getattr(exc, "pointer", "")))
+                result.errors.append(LineError(number, exc.message, getattr(exc, "pointer", ""), exc))
                 tick()
                 continue
             result.rendered += 1
@@ -153,7 +167,7 @@ def render_batch(
 
 
 def _write(out_dir: Path, doc: RenderedDocument, result: BatchResult) -> None:
-    for suffix, data in ((".docx", doc.docx), (".pdf", doc.pdf)):
+    for suffix, data in ((".docx", doc.docx), (".pdf", doc.pdf), (".hwpx", doc.hwpx)):
         if data is not None:
             path = out_dir / f"{doc.key}{suffix}"
             write_atomic(path, data)

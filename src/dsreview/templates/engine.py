@@ -57,6 +57,7 @@ class PreparedTemplate:
         self._tpl.init_docx()
         self._lock = threading.Lock()
         self._parts: list[_Part] = []
+        self.sources: dict[str, str] = {}  # part name → its Jinja source, for the placeholder check
         with zipfile.ZipFile(io.BytesIO(template)) as zin:
             names = zin.namelist()
             raw = {n: zin.read(n) for n in names}
@@ -94,6 +95,7 @@ class PreparedTemplate:
         column_loops = bool(re.search(r"\{%-?\s*tc\s", source))
         pictures = "docPr" in source
         patched = self._tpl.patch_xml(source)
+        self.sources[name] = patched
         patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
         return _Part(name, env.from_string(patched), prefix, suffix, whole, column_loops, pictures)
 

@@ -12,6 +12,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import jinja2
+
+from dsreview.domain import korean
+
 EMPTY = "—"
 
 # 가 나 다 … 하 (the second level of official numbering), then 거 너 더 …, 고 노 도 …
@@ -42,10 +46,33 @@ def number(value: Any) -> str:
 
 
 def won(value: Any) -> str:
-    """`120000000` → `금120,000,000원`."""
+    """`120000000` → `금120,000,000원(금일억이천만원)`: with its reading in words (시행규칙 제2조②)."""
     if value is None:
         return EMPTY
-    return f"금{int(value):,}원"
+    return korean.won(int(value))
+
+
+def marker(index: int, level: int) -> str:
+    """The official item marker: `{{ loop.index|marker(3) }}` → `1)` (levels 1–8, `1.` … `㉮`)."""
+    return korean.item_marker(level, index)
+
+
+def ktime(value: Any) -> str:
+    """`15:20:00` → `15:20`; None → `—`."""
+    if value is None or value == "":
+        return EMPTY
+    return korean.ktime(value)
+
+
+def attachment(value: Any) -> str:
+    """An attachment line ends with a period: `선정 확인서 1부` → `선정 확인서 1부.` (붙임  1. ○○ 1부.)."""
+    text = str(value).rstrip()
+    return text if text.endswith(".") else f"{text}."
+
+
+def period_days(value: Any) -> str:
+    """20 → `(20일간)`."""
+    return korean.days(int(value))
 
 
 def ganada(index: int) -> str:
@@ -92,4 +119,16 @@ FILTERS: dict[str, Callable[..., str]] = {
     "ganada": ganada,
     "dash": or_dash,
     "label": label,
+    "marker": marker,
+    "ktime": ktime,
+    "days": period_days,
+    "attachment": attachment,
 }
+
+
+@lru_cache(maxsize=1)
+def jinja_env() -> jinja2.Environment:
+    """The templates' Jinja: autoescaped, a misspelt name an error (StrictUndefined), these filters."""
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(FILTERS)
+    return env

@@ -23,6 +23,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from dsreview.errors import DataValidationError, PolicyError, UsageError
+from dsreview.forms.messages import refuse
 
 # XML 1.0 cannot carry C0 controls other than tab, newline and carriage return.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -45,6 +46,8 @@ class KindSpec:
     official: bool
     key: tuple[str, ...]  # JSON pointers
     date: str  # JSON pointer to the document's own date
+    computed: frozenset[str] = frozenset()  # names the context adds beside the data (templates/context.py)
+    unprinted: frozenset[str] = frozenset()  # required fields a template may leave to a computed value
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +61,8 @@ def kind_specs() -> dict[str, KindSpec]:
             official=bool(v["official"]),
             key=tuple(v["key"]),
             date=v["date"],
+            computed=frozenset(v.get("computed", [])),
+            unprinted=frozenset(v.get("unprinted", [])),
         )
         for kind, v in raw["kinds"].items()
     }
@@ -72,9 +77,7 @@ def kind_spec(kind: str) -> KindSpec:
     try:
         return kind_specs()[kind]
     except KeyError:
-        raise UsageError(
-            f"알 수 없는 문서 종류입니다 (unknown kind): {kind!r}; one of {', '.join(kinds())}"
-        ) from None
+        raise refuse(UsageError, "unknown_kind", kind=repr(kind), kinds=", ".join(kinds())) from None
 
 
 @cache

@@ -21,16 +21,14 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
-
-import jinja2
 
 from dsreview.config import Settings
 from dsreview.templates.context import build_context
 from dsreview.templates.engine import PreparedTemplate
-from dsreview.templates.filters import FILTERS
+from dsreview.templates.filters import jinja_env
 from dsreview.templates.kinds import (
     document_key,
     kind_spec,
@@ -39,6 +37,7 @@ from dsreview.templates.kinds import (
     validate,
     with_optional_nulls,
 )
+from dsreview.templates.sources import TemplateSource, check_template, template_source
 
 _PROVENANCE_PARTS = ("docProps/core.xml", "docProps/custom.xml")
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
@@ -56,6 +55,7 @@ class RenderedDocument:
     input_sha256: str
     template_version: str
     pdf: bytes | None = None
+    hwpx: bytes | None = None
 
     def with_pdf(self, pdf: bytes) -> RenderedDocument:
         return replace(self, pdf=pdf)
@@ -67,30 +67,28 @@ def input_sha256(data: Any) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-@lru_cache(maxsize=8)
-def template_bytes(kind: str) -> bytes:
-    kind_spec(kind)  # an unknown kind is a usage error, not a missing file
-    return resources.files("dsreview.templates").joinpath("docx", f"{kind}.docx").read_bytes()
+def template_bytes(kind: str, folder: Path | None = None, fmt: str = "docx") -> bytes:
+    """The kind's template: the override in `folder` (DSREVIEW_TEMPLATES_DIR) if any, else the shipped one."""
+    return template_source(kind, fmt, folder).data
 
 
-@lru_cache(maxsize=8)
-def template_version(kind: str) -> str:
+def template_version(kind: str, folder: Path | None = None, fmt: str = "docx") -> str:
     """The catalogue version of the kind's template and the first 12 hex digits of its SHA-256."""
-    digest = hashlib.sha256(template_bytes(kind)).hexdigest()[:12]
+    digest = hashlib.sha256(template_bytes(kind, folder, fmt)).hexdigest()[:12]
     return f"{kind}/{kind_spec(kind).version}+{digest}"
 
 
-@lru_cache(maxsize=8)
-def prepared_template(kind: str) -> PreparedTemplate:
-    """The kind's template, patched and compiled once per process."""
-    return PreparedTemplate(template_bytes(kind), jinja_env(), replaced=_PROVENANCE_PARTS)
+def prepared_template(kind: str, folder: Path | None = None) -> PreparedTemplate:
+    """The kind's DOCX template, checked, patched and compiled once per process (and per edit)."""
+    source = template_source(kind, "docx", folder)
+    return _prepared(source)
 
 
-@lru_cache(maxsize=1)
-def jinja_env() -> jinja2.Environment:
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters.update(FILTERS)
-    return env
+@lru_cache(maxsize=32)
+def _prepared(source: TemplateSource) -> PreparedTemplate:
+    if source.name.startswith("templates/") is False:
+        check_template(source)  # an override edited since start-up is checked again before use
+    return PreparedTemplate(source.data, jinja_env(), replaced=_PROVENANCE_PARTS)
 
 
 def prepare(kind: str, data: Mapping[str, Any], *, settings: Settings) -> tuple[dict[str, Any], str]:
@@ -100,14 +98,47 @@ def prepare(kind: str, data: Mapping[str, Any], *, settings: Settings) -> tuple[
     return build_context(kind, filled, settings=settings), input_sha256(data)
 
 
-def render(kind: str, data: Mapping[str, Any], *, settings: Settings) -> RenderedDocument:
-    """Validate and render one document to DOCX (PDF: see `templates.pdf`)."""
+def render(kind: str, data: Mapping[str, Any], *, settings: Settings, hwpx: bool = False) -> RenderedDocument:
+    """Validate and render one document to DOCX, and to HWPX with `hwpx` (PDF: see `templates.pdf`)."""
     context, digest = prepare(kind, data, settings=settings)
-    version = template_version(kind)
+    version = template_version(kind, settings.templates_dir)
     key = document_key(kind, data)
     parts = provenance_parts(kind, key=key, data=data, digest=digest, version=version, settings=settings)
-    docx = prepared_template(kind).render(context, parts)
-    return RenderedDocument(kind=kind, key=key, docx=docx, input_sha256=digest, template_version=version)
+    docx = prepared_template(kind, settings.templates_dir).render(context, parts)
+    doc = RenderedDocument(kind=kind, key=key, docx=docx, input_sha256=digest, template_version=version)
+    if hwpx:
+        doc = replace(doc, hwpx=_hwpx(kind, context, data, digest, settings))
+    return doc
+
+
+def render_hwpx(kind: str, data: Mapping[str, Any], *, settings: Settings) -> bytes:
+    """Validate and render one document to HWPX from the kind's HWPX template (same data, same checks)."""
+    context, digest = prepare(kind, data, settings=settings)
+    return _hwpx(kind, context, data, digest, settings)
+
+
+def _hwpx(
+    kind: str, context: Mapping[str, Any], data: Mapping[str, Any], digest: str, settings: Settings
+) -> bytes:
+    from dsreview.templates.hwpx import prepared as prepared_hwpx
+
+    source = template_source(kind, "hwpx", settings.templates_dir)
+    if not source.name.startswith("templates/"):
+        check_template(source)  # an override edited since start-up is checked again before use
+    spec = kind_spec(kind)
+    version = template_version(kind, settings.templates_dir, "hwpx")
+    day = resolve(data, spec.date)
+    when = f"{day}T00:00:00Z" if isinstance(day, str) else "2024-01-01T00:00:00Z"
+    meta = {
+        "creator": settings.organisation.agency,
+        "lastsaveby": "dsreview",
+        "subject": spec.title,
+        "description": f"dsreview가 생성한 문서입니다. input-sha256={digest} template={version}",
+        "keyword": f"dsreview, input-sha256={digest}, template={version}",
+        "CreatedDate": when,
+        "ModifiedDate": when,
+    }
+    return prepared_hwpx(source).render(context, title=f"{spec.title} {document_key(kind, data)}", meta=meta)
 
 
 def render_docx(kind: str, data: Mapping[str, Any], *, settings: Settings) -> bytes:

@@ -29,8 +29,8 @@ from dsreview.errors import AuthenticationError, DataValidationError, DsreviewEr
 from dsreview.forms import event_kinds, title_of
 from dsreview.services.actors import Actor
 from dsreview.store.failures import storage_failure
-from dsreview.templates.filters import kdate, label, won
-from dsreview.templates.prefill import display
+from dsreview.templates.filters import kdate, label, number
+from dsreview.templates.prefill import criteria_titles, display
 from dsreview.web import session as cookies
 from dsreview.web.deps import LoginRequired, current_actor, parts, web_session
 
@@ -75,6 +75,17 @@ def event_name(kind: str | None) -> str:
     return str(event_kinds().get(kind or "", {}).get("name", kind or "—"))
 
 
+def won(value: Any) -> str:
+    """`금120,000,000원` on a page (the documents add the reading in words, as 공문서 do)."""
+    return "—" if value is None else f"금{number(value)}원"
+
+
+def criterion(value: Any) -> str:
+    """`2-1` → `2-1 경영상태`: a criterion is never shown by its number alone."""
+    title = criteria_titles().get(str(value))
+    return f"{value} {title}" if title else str(value)
+
+
 def kdatetime(value: datetime | None, tz: str = "Asia/Seoul") -> str:
     if value is None:
         return "—"
@@ -111,6 +122,7 @@ def environment() -> jinja2.Environment:
         filesize=filesize,
         event_name=event_name,
         doc_title=title_of,
+        criterion=criterion,
     )
     return env
 

@@ -17,6 +17,7 @@ from fastapi import Request, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from dsreview.config import Settings
+from dsreview.domain.korean import particles
 
 COOKIE = "dsreview_session"
 CSRF_FIELD = "csrf_token"
@@ -39,7 +40,7 @@ class WebSession:
         self.token, self.csrf, self.changed = None, secrets.token_urlsafe(32), True
 
     def flash(self, message: str, kind: str = "success") -> None:
-        self.flashes.append((kind, message))
+        self.flashes.append((kind, particles(message)))
         self.changed = True
 
     def take_flashes(self) -> list[tuple[str, str]]:

@@ -212,10 +212,12 @@ def public_postings(
 @public.get("/documents/{document_id}", response_class=FileResponse)
 def public_document(
     document_id: Id,
-    format: Literal["docx", "pdf"] = Query(default="pdf"),
+    format: Literal["docx", "pdf", "hwpx"] = Query(default="pdf"),
     ctx: AppContext = Depends(context),
     session: Session = Depends(read_session),
 ) -> FileResponse:
-    """A public document (a posting) as DOCX or PDF."""
-    found = documents.download(session, actor=None, document_id=document_id, fmt=format)
+    """A public document (a posting) as PDF, DOCX or HWPX (한글)."""
+    found = documents.download(
+        session, actor=None, document_id=document_id, fmt=format, settings=ctx.settings, blobs=ctx.blobs
+    )
     return blob_response(ctx, found.sha256, filename=found.filename, media_type=found.media_type)

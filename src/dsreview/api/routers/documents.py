@@ -1,4 +1,4 @@
-"""Generated documents (download as DOCX or PDF), the sanctions list, and the audit trail."""
+"""Generated documents (download as DOCX, HWPX or PDF), the sanctions list, and the audit trail."""
 
 from __future__ import annotations
 
@@ -55,13 +55,15 @@ def get_document(
 @router.get("/documents/{document_id}/content", response_class=FileResponse)
 def document_content(
     document_id: Id,
-    format: Literal["docx", "pdf"] = Query(default="docx"),
+    format: Literal["docx", "pdf", "hwpx"] = Query(default="docx"),
     actor: Actor = Depends(ANY_USER),
     ctx: AppContext = Depends(context),
     session: Session = Depends(read_session),
 ) -> FileResponse:
-    """The document as DOCX, or as PDF once converted (409 while the conversion runs)."""
-    found = documents.download(session, actor=actor, document_id=document_id, fmt=format)
+    """The document as DOCX, as HWPX (한글), or as PDF once converted (409 while the conversion runs)."""
+    found = documents.download(
+        session, actor=actor, document_id=document_id, fmt=format, settings=ctx.settings, blobs=ctx.blobs
+    )
     return blob_response(ctx, found.sha256, filename=found.filename, media_type=found.media_type)
 
 

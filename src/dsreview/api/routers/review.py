@@ -134,14 +134,21 @@ def decide(
 @router.get("/{application_id}/review-form", response_class=FileResponse)
 def review_form(
     application_id: Id,
-    format: Literal["docx", "pdf"] = Query(default="docx"),
+    format: Literal["docx", "pdf", "hwpx"] = Query(default="docx"),
     actor: Actor = Depends(REVIEWER),
     ctx: AppContext = Depends(context),
     session: Session = Depends(read_session),
 ) -> FileResponse:
-    """The reviewer's pre-filled review opinion form."""
+    """The reviewer's pre-filled review opinion form (DOCX, HWPX for 한글, or PDF)."""
     assignment = review.my_assignment(session, actor=actor, application_id=application_id)
-    found = documents.download(session, actor=actor, document_id=assignment.form_document_id or 0, fmt=format)
+    found = documents.download(
+        session,
+        actor=actor,
+        document_id=assignment.form_document_id or 0,
+        fmt=format,
+        settings=ctx.settings,
+        blobs=ctx.blobs,
+    )
     return blob_response(ctx, found.sha256, filename=found.filename, media_type=found.media_type)
 
 

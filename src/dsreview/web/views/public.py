@@ -175,23 +175,29 @@ def _file(ctx: Parts, found: documents.Download) -> FileResponse:
 @router.get("/postings/documents/{document_id}")
 def public_document(
     document_id: PageId,
-    format: str = Query(default="pdf", pattern="^(docx|pdf)$"),
+    format: str = Query(default="pdf", pattern="^(docx|pdf|hwpx)$"),
     ctx: Parts = Depends(parts),
     session: Session = Depends(read_session),
 ) -> Response:
-    return _file(ctx, documents.download(session, actor=None, document_id=document_id, fmt=format))
+    found = documents.download(
+        session, actor=None, document_id=document_id, fmt=format, settings=ctx.settings, blobs=ctx.blobs
+    )
+    return _file(ctx, found)
 
 
 @router.get("/documents/{document_id}")
 def download(
     document_id: PageId,
-    format: str = Query(default="docx", pattern="^(docx|pdf)$"),
+    format: str = Query(default="docx", pattern="^(docx|pdf|hwpx)$"),
     actor: Actor = Depends(ANY_USER),
     ctx: Parts = Depends(parts),
     session: Session = Depends(read_session),
 ) -> Response:
     """A generated document addressed to the signed-in user (staff: any)."""
-    return _file(ctx, documents.download(session, actor=actor, document_id=document_id, fmt=format))
+    found = documents.download(
+        session, actor=actor, document_id=document_id, fmt=format, settings=ctx.settings, blobs=ctx.blobs
+    )
+    return _file(ctx, found)
 
 
 # Kept last by `dsreview.web.install`: an address no page has gets a page, not JSON.

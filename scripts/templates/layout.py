@@ -12,8 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
-
-from dsreview.templates.docxkit import border, para
+from docxkit import border, para
 
 
 def official_head(doc: Any, *, recipient: str, subject: str) -> None:
@@ -33,7 +32,7 @@ def item(doc: Any, level: int, label: str, text: str, **options: Any) -> Any:
 
 def attachments(doc: Any) -> None:
     """붙임 lines; the last one carries `끝.` (the body's last sentence carries it when there are none)."""
-    from dsreview.templates.docxkit import tag
+    from docxkit import tag
 
     tag(doc, "if attachments")
     para(doc, "", "DS Head")
@@ -42,7 +41,7 @@ def attachments(doc: Any) -> None:
     para(
         doc,
         "{% if loop.first %}붙임{% endif %}\t{% if attachments|length > 1 %}{{ loop.index }}. {% endif %}"
-        "{{ a }}{% if loop.last %}  끝.{% endif %}",
+        "{{ a|attachment }}{% if loop.last %}  끝.{% endif %}",
         "DS Head",
         keep_next=True,  # the end of the body goes with the sender onto a new page
     )

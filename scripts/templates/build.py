@@ -1,9 +1,9 @@
-"""Build the DOCX templates from code: `python -m dsreview.templates.build [--check]`.
+"""How the first DOCX templates were laid out: `python scripts/templates/build.py OUT_DIR`.
 
-Writes `templates/docx/<kind>.docx`, byte-for-byte reproducible (fixed zip timestamps and core
-properties), so a change of layout is a reviewable diff of this file and `layout.py`. `--check`
-rebuilds in memory and exits 1 when a committed template differs. After a change of layout or
-wording, bump the kind's `version` in `forms/render/kinds.json`.
+The shipped templates (`src/dsreview/templates/docx/<kind>.docx`) are the source now: staff edit
+them in Word or LibreOffice, and dsreview checks their placeholders against the kinds' schemas at
+start-up. This script is kept outside the package as a record of the original layout and to start a
+template of a new kind; it writes to OUT_DIR and never over the shipped templates.
 """
 
 from __future__ import annotations
@@ -13,18 +13,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dsreview.templates import build_forms
-from dsreview.templates.docxkit import Grid, new_document, para, preserve_spaces, tag
-from dsreview.templates.layout import (
+import build_forms
+from docxkit import Grid, new_document, preserve_spaces
+from layout import (
     attachments,
     item,
     official_closing,
     official_head,
     page_numbers,
 )
-from dsreview.templates.package import deterministic_docx
+from package import deterministic_docx
 
-DOCX_DIR = Path(__file__).resolve().parent / "docx"
+from dsreview.templates.kinds import kind_spec
 
 CENTER_FIRST = ["center"]
 
@@ -185,20 +185,20 @@ def nonconformance_posting(doc: Any) -> None:
     official_closing(doc)
 
 
-KINDS: dict[str, tuple[str, Callable[[Any], None]]] = {
-    "selection_notice": ("디지털서비스 선정 통보서", selection_notice),
-    "supplement_request": ("보완 요청서", supplement_request),
-    "nonconformance_posting": ("부적합 디지털서비스 게시", nonconformance_posting),
-    "review_opinion": ("검토 의견서", build_forms.review_opinion),
-    "review_report": ("검토 결과보고서", build_forms.review_report),
-    "contract_info": ("디지털서비스 계약정보 등록 확인서", build_forms.contract_info),
+KINDS: dict[str, Callable[[Any], None]] = {
+    "selection_notice": selection_notice,
+    "supplement_request": supplement_request,
+    "nonconformance_posting": nonconformance_posting,
+    "review_opinion": build_forms.review_opinion,
+    "review_report": build_forms.review_report,
+    "contract_info": build_forms.contract_info,
 }
 
 
 def build(kind: str) -> bytes:
-    """The template of one kind, as bytes (deterministic)."""
-    title, body = KINDS[kind]
-    doc = new_document(title)
+    """The template of one kind, as bytes (deterministic); its title from forms/render/kinds.json."""
+    body = KINDS[kind]
+    doc = new_document(kind_spec(kind).title)
     body(doc)
     page_numbers(doc)
     preserve_spaces(doc)
@@ -207,25 +207,21 @@ def build(kind: str) -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    check = "--check" in args
-    DOCX_DIR.mkdir(exist_ok=True)
-    stale = []
+    if len(args) != 1:
+        print("usage: python scripts/templates/build.py OUT_DIR", file=sys.stderr)
+        return 2
+    out = Path(args[0])
+    shipped = Path(__file__).resolve().parents[2] / "src" / "dsreview" / "templates" / "docx"
+    if out.resolve() == shipped.resolve():
+        print("refusing to overwrite the shipped templates, which are edited as files", file=sys.stderr)
+        return 2
+    out.mkdir(parents=True, exist_ok=True)
     for kind in KINDS:
-        data = build(kind)
-        path = DOCX_DIR / f"{kind}.docx"
-        if check:
-            if not path.exists() or path.read_bytes() != data:
-                stale.append(kind)
-            continue
-        path.write_bytes(data)
+        path = out / f"{kind}.docx"
+        path.write_bytes(build(kind))
         print(f"wrote {path}")
-    if stale:
-        print("templates out of date (run python -m dsreview.templates.build):", ", ".join(stale))
-        return 1
     return 0
 
-
-__all__ = ["Grid", "build", "main", "para", "tag"]
 
 if __name__ == "__main__":
     sys.exit(main())

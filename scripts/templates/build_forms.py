@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from docx.shared import Pt
-
-from dsreview.templates.docxkit import Grid, page_break, para, tag
-from dsreview.templates.layout import caption, form_title
+from docxkit import Grid, page_break, para, tag
+from layout import caption, form_title
 
 PAIR = [28, 59.5, 28, 59.5]  # label | value | label | value (175 mm)
 FINDINGS = "{%p for f in c.findings %}", "· {{ f }}", "{%p else %}", "특이사항 없음", "{%p endfor %}"
@@ -191,14 +190,20 @@ def review_report(doc: Any) -> None:
         "DS Caption",
         keep_next=True,
     ).paragraph_format.space_before = Pt(6)
-    grid = Grid(doc, [16, 109, 50])
-    grid.row(["기준", "항목", "결과"], header=True)
+    grid = Grid(doc, [16, 45, 22, 92])
+    grid.row(["기준", "항목", "결과", "기준별 의견"], header=True)
     grid.loop(
         "for c in criteria",
-        aligns=["center", "", "center"],
-        cells=["{{ c.id }}", "{{ c.title }}", "{{ r.results.get(c.id)|label('result') }}"],
+        aligns=["center", "", "center", ""],
+        splits=True,
+        cells=[
+            "{{ c.id }}",
+            "{{ c.title }}",
+            "{{ r.results.get(c.id)|label('result') }}",
+            "{{ (r.comments or {}).get(c.id)|dash }}",
+        ],
     )
-    grid.row(["검토 의견", "{{ r.opinion }}"], spans=[1, 2], labels=[0], splits=True)
+    grid.row(["종합 의견", "{{ r.opinion }}"], spans=[1, 3], labels=[0], splits=True)
     tag(doc, "endfor")
 
     caption(doc, "4. 현장 확인")
