@@ -20,7 +20,7 @@ from dsreview.domain import Page, Word
 from dsreview.extractors.cells import Cells
 from dsreview.extractors.layout import Line, Segment, build_lines
 from dsreview.extractors.lookalikes import looks_like_label
-from dsreview.extractors.text import squash, strip_parens
+from dsreview.extractors.text import HANGUL, squash, strip_parens
 from dsreview.forms import document_types
 
 _ENUMERATOR = re.compile(r"^(\(?[0-9]{1,2}[.)]|\(?[가-하][.)]|[○●◦·•\-–※*▶►◎]|[IVX]+\.)$")
@@ -118,8 +118,16 @@ def page_lines(page: Page, *, alt: bool = False, tools: PageTools | None = None)
     return lines_of(page, page.alt_words if alt else page.words, tools)
 
 
+_WATERMARK = 4.5  # times the page's typical word height: no title is set that large
+
+
 def lines_of(page: Page, words: list[Word], tools: PageTools | None = None) -> PageLines:
     """The page's lines built from `words` (its own, its second reading, or repaired ones)."""
+    if not page.ocr and words:
+        typical = median([w.height for w in words])
+        # a watermark's letters in the text layer (`대 한 민 국 법 원` set diagonally, each many
+        # lines tall) are no words of the page: they would split its lines and lists
+        words = [w for w in words if not (len(w.text) <= 2 and w.height > _WATERMARK * typical)]
     cells = Cells(page.rules, page.width, page.height) if page.rules else None
     if cells is not None and cells.any_horizontal:
         typical = median([w.height for w in words]) if words else 0.0
@@ -176,6 +184,10 @@ def match_at(
     """Does a label start this word run? Returns (end index, alias, score, remainder)."""
     exact, near, longest = _aliases(tuple(aliases))
     start = label_start(words)
+    if start < len(words) and _ENGLISH_WORD.fullmatch(words[start].text):
+        found = _after_english(words, start, aliases, fuzzy=fuzzy, colon_after=colon_after)
+        if found is not None:
+            return found
     best: tuple[int, str, float, str] | None = None
     acc = ""
     for i in range(start, min(len(words), start + 10)):
@@ -239,6 +251,28 @@ def match_at(
             end += 1
         best = (_translation_end(words, end), best[1], best[2], best[3])
     return best
+
+
+def _after_english(
+    words: list[Word], start: int, aliases: list[str], *, fuzzy: bool, colon_after: bool
+) -> tuple[int, str, float, str] | None:
+    """`Company Name (상호(기업명))`, `Credit Rating (신용등급)`: an English label first, the Korean one
+    in brackets after it; the match is the Korean label's, ending where its bracket closes."""
+    for k in range(start + 1, min(len(words), start + 7)):
+        text = words[k].text
+        if not text.startswith(("(", "（")) or not HANGUL.search(text):
+            if _ENGLISH_WORD.fullmatch(text):
+                continue
+            return None
+        inner = text[1:]
+        if inner.count(")") + inner.count("）") > inner.count("(") + inner.count("（"):
+            inner = inner[: max(inner.rfind(")"), inner.rfind("）"))]
+        rest = [Word(inner, *words[k].bbox, words[k].confidence), *words[k + 1 :]]
+        m = match_at(rest, aliases, fuzzy=fuzzy, colon_after=colon_after)
+        if m is None or label_start(rest) != 0:
+            return None
+        return (m[0] + k, m[1], m[2], m[3])
+    return None
 
 
 _ENGLISH_WORD = re.compile(r"[(（]?[A-Za-z][A-Za-z.&'’\-]*[)）]?[:：]?")

@@ -352,8 +352,9 @@ def quoted_names_at(text: str) -> list[tuple[int, str]]:
     or documents, with their positions."""
     out = []
     for m in _QUOTED.finditer(text):
-        if re.search(r"이하\s*$", text[max(0, m.start() - 6) : m.start()]):
-            continue  # a term the text defines (`이하 "회사"라 한다`), not a name
+        before = text[max(0, m.start() - 8) : m.start()]
+        if re.search(r"이하\s*$|[(（]\s*(?:the\s+|이하\s*)?$", before, re.IGNORECASE):
+            continue  # a term the text defines (`이하 "회사"라 한다`, `("SLA")`), not a name
         name = collapse(m.group(1) or m.group(2) or "")
         if len(name) >= 2 and not _TITLE_END.search(name.replace(" ", "")) and name not in ("갑", "을"):
             out.append((m.start(), name))
