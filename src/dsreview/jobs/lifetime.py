@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 from dsreview.config import Settings
@@ -38,24 +39,23 @@ def lead_group() -> None:
         os.setpgid(0, 0)
 
 
-def _alive(pid: int) -> bool:
+def _reaches(send: Callable[[int, int], None], target: int) -> bool:
+    """Does signal 0 reach the process (group)? One of another user's is there too."""
     try:
-        os.kill(pid, 0)
+        send(target, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
     return True
+
+
+def pid_alive(pid: int) -> bool:
+    return _reaches(os.kill, pid)
 
 
 def _group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return _reaches(os.killpg, pgid)
 
 
 def _run_dir(settings: Settings) -> Path:
@@ -73,7 +73,7 @@ def reap_previous(settings: Settings) -> list[int]:
             pid = int(record.name.rsplit("-", 1)[1])
         except ValueError:
             continue
-        if pid == os.getpid() or _alive(pid):
+        if pid == os.getpid() or pid_alive(pid):
             continue  # another worker of this host, still running
         if _group_alive(pid):
             # The leader is gone but its group lives on: a parse child, Tesseract, a sandbox.

@@ -7,6 +7,7 @@ import os
 import socket
 from datetime import timedelta
 
+from dsreview.jobs.lifetime import pid_alive
 from dsreview.jobs.queue import JobQueue
 from dsreview.store import Database
 from dsreview.store.models import Job, utcnow
@@ -17,24 +18,11 @@ log = logging.getLogger("dsreview.jobs")
 STALE_QUEUED = timedelta(minutes=15)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _died_here(job: Job) -> bool:
     """The job's worker ran on this machine and its process is gone."""
     host, _, pid = (job.worker or "").rpartition(":")
     return (
-        host == socket.gethostname()
-        and pid.isdigit()
-        and int(pid) != os.getpid()
-        and not _pid_alive(int(pid))
+        host == socket.gethostname() and pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid))
     )
 
 
