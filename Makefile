@@ -70,6 +70,7 @@ bench: install
 	$(PY) benchmarks/intake.py
 	$(PY) benchmarks/heldout.py
 	$(PY) benchmarks/ocr.py
+	$(PY) benchmarks/ocr_cost.py
 	$(PY) benchmarks/render.py
 	$(PY) benchmarks/service.py
 

@@ -88,3 +88,20 @@ def test_a_watermark_in_the_text_layer_is_no_word_of_the_page() -> None:
     lines = page_lines(Page(source="a.pdf", number=1, width=595, height=842, words=words)).lines
     assert [line.text for line in lines][:2] == ["1. 전자상거래업", "2. 교육 서비스업"]
     assert not any(ch in line.text for line in lines for ch in "대한민국법원")
+
+
+def test_a_title_in_english_with_its_korean_under_it_names_the_document() -> None:
+    from dsreview.extractors.classify import classify_page
+
+    words = [Word("Capability", 200, 80, 290, 104), Word("Statement", 295, 80, 380, 104)]
+    words += [Word("디지털서비스", 210, 108, 270, 120), Word("제공역량", 273, 108, 313, 120)]
+    words += [Word("증명자료", 316, 108, 356, 120)]
+    words += [
+        Word(f"본문{i}", 60 + 40 * k, 200 + 16 * i, 95 + 40 * k, 210 + 16 * i)
+        for i in range(10)
+        for k in range(4)
+    ]
+    page = page_lines(Page(source="c.pdf", number=1, width=595, height=842, words=words))
+    found = classify_page(page)
+    assert found.title_type == "capability_evidence"
+    assert found.title_score >= 0.9

@@ -36,3 +36,10 @@ def test_a_label_misread_by_strokes_is_the_label_but_not_a_short_or_different_wo
 def test_digits_and_latin_letters_folded_for_numbers_and_known_words_only() -> None:
     assert "2O24-l2-3I".translate(OCR_DIGITS) == "2024-12-31"
     assert fold_latin("laaS") == fold_latin("IaaS")
+
+
+def test_a_csap_number_read_with_every_letter_a_look_alike_is_taken_back() -> None:
+    from dsreview.extractors.types.csap_certificate import _csap_number
+
+    assert _csap_number("0540-2022-5-056", None) == "CSAP-2022-S-056"  # C→0, S→5, A→4, P→0
+    assert _csap_number("ISMS-2022-5-056", None) == "ISMS-2022-5-056"  # another form is left

@@ -55,6 +55,13 @@ def _title_lines(pl: PageLines) -> tuple[list[str], bool]:
     typical = median([ln.height for ln in pl.lines])
     big = [ln for ln in lines if ln.height >= typical * 1.3 and len(squash(ln.text)) >= 3]
     chosen = big[:3] if big else lines[:5]
+    if big:
+        # a title's other language right under it, in smaller type (`Capability Statement` /
+        # `디지털서비스 제공역량 증명자료`)
+        for title in big[:3]:
+            below = next((ln for ln in lines if 0 <= ln.top - title.bottom <= 1.5 * title.height), None)
+            if below is not None and below not in chosen:
+                chosen.append(below)
     texts = [squash(strip_parens(ln.text)) or squash(ln.text) for ln in chosen]
     return texts, bool(big)
 

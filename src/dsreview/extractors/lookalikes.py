@@ -39,7 +39,7 @@ LATIN_LOOKALIKES = str.maketrans({"l": "I", "1": "I", "|": "I", "!": "I", "5": "
 
 # a CSAP number's model letter (I, S, P, D …) read as a digit, or as a letter that looks like it
 DIGIT_FOR_MODEL = {"1": "I", "|": "I", "!": "I", "5": "S"}  # a digit can't be the model letter
-MODEL_LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p", "C": "cG6(", "A": "4a"}
+MODEL_LOOKALIKES = {"I": "1l|!i", "S": "5s$", "D": "0O", "P": "p", "C": "cG6(0O", "A": "4a"}
 
 _FIRST = 0xAC00
 _LAST = 0xD7A3
