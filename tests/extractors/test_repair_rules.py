@@ -87,3 +87,26 @@ def test_a_bundle_repair_names_itself_and_what_was_read() -> None:
     assert evidence.read_as == "주식회사 센팀소프트"
     assert evidence.confidence <= 0.85
     assert digital.evidence == {}
+
+
+def test_a_name_the_bundle_agrees_on_is_found_where_a_document_prints_it_without_a_label() -> None:
+    from dsreview.extractors.snap import fill_from_bundle
+    from tests.extractors.test_layouts import text_page
+
+    form = ExtractedDocument(
+        type="application_form", source="form.pdf", pages=[1], fields={"service_name": "별빛전자계약 서비스"}
+    )
+    sla = ExtractedDocument(type="sla_policy", source="sla.pdf", pages=[1], fields={"service_name": None})
+    other = ExtractedDocument(
+        type="csap_certificate", source="csap.pdf", pages=[1], fields={"service_name": None}
+    )
+    page = text_page(
+        [("Service Level Agreement", 200)],
+        [("This SLA applies to 별빛전자계약 서비스 (the Covered Service).", 60)],
+    )
+    unrelated = text_page([("클라우드 보안인증서", 200)], [("인증범위 : 전자결재", 60)])
+    fill_from_bundle([form, sla, other], {id(sla): [page], id(other): [unrelated]})
+    assert sla.fields["service_name"] == "별빛전자계약 서비스"
+    assert sla.evidence["service_name"].repaired_by == "found_by_bundle"
+    assert "applies to" in sla.evidence["service_name"].text
+    assert other.fields["service_name"] is None  # not printed there: nothing is made up

@@ -15,7 +15,7 @@ from dsreview.extractors.base import Fields, FieldValue
 from dsreview.extractors.classify import TITLE_STRONG, PageClass, classify_page
 from dsreview.extractors.labels import PageLines, PageTools, page_lines
 from dsreview.extractors.repair import repair_labels
-from dsreview.extractors.snap import snap_bundle
+from dsreview.extractors.snap import fill_from_bundle, snap_bundle
 from dsreview.extractors.split import split_pages
 from dsreview.extractors.types import EXTRACTORS
 from dsreview.forms import UNKNOWN, schema
@@ -48,6 +48,7 @@ def _extract_once(
     documents: list[ExtractedDocument] = []
     findings: list[Finding] = []
     last: _Read | None = None  # the last document read, with its pages, for files that continue it
+    read_pages: dict[int, list[PageLines]] = {}  # id of a document → its pages
     for reading in readings:
         for problem in reading.problems:
             code = "unreadable_document" if problem.fatal else "embedded_content"
@@ -74,6 +75,7 @@ def _extract_once(
                 # a document scanned page by page into files (`08_SLA_1.jpg`, `08_SLA_2.jpg`)
                 _fill_from(last[0], _document(last[0].source, span.type, span.score, *_joined(last, own)))
             documents.append(document)
+            read_pages[id(document)] = own[0]
             last = (document, *own)
             if span.type == UNKNOWN:
                 pages = ", ".join(str(reading.pages[i].number) for i in span.pages)
@@ -81,6 +83,7 @@ def _extract_once(
                     finding("unclassified_document", lang=lang, source=reading.source, detail=pages)
                 )
     snap_bundle(documents)
+    fill_from_bundle(documents, read_pages)
     return documents, findings
 
 

@@ -17,8 +17,11 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from dsreview.domain import ExtractedDocument
+from dsreview.domain import Evidence, ExtractedDocument, Word
 from dsreview.domain.names import company_key, loose_key
+from dsreview.extractors.labels import PageLines
+from dsreview.extractors.layout import bbox_of
+from dsreview.extractors.text import squash
 from dsreview.forms import document_spec, groups
 
 # How the readings of each group compare (the group's kind in the catalogue); identifiers are
@@ -196,3 +199,53 @@ def _repair(doc: ExtractedDocument, field: str, value: str, rule: str, *, confid
             "read_as": ev.read_as or (str(before) if before is not None else None),
         }
     )
+
+
+# groups whose value, once the bundle agrees on it, may be looked for as printed on another document
+_FILLED_KINDS = ("service", "company")
+_MIN_FILL = 4  # letters: a shorter value could be printed by chance
+
+
+def fill_from_bundle(documents: list[ExtractedDocument], pages: dict[int, list[PageLines]]) -> None:
+    """`found_by_bundle`: a service or company name a document prints where no label of its own
+    leads to it (`This SLA applies to 별빛전자계약 서비스 …`) is the one the bundle's other
+    documents read, when their value appears on its pages as printed: a born-digital document's
+    value, or one that two documents read alike. Its evidence is the line it is printed on."""
+    groups_ = snap_groups()
+    for kind in _FILLED_KINDS:
+        members = groups_.get(kind, [])
+        slots = [(d, f) for d in documents for t, f in members if d.type == t]
+        known = [(d, d.fields.get(f)) for d, f in slots if isinstance(d.fields.get(f), str)]
+        digital = [v for d, v in known if not d.ocr and isinstance(v, str)]
+        counted = Counter(v for _, v in known if isinstance(v, str))
+        values = digital or [v for v, n in counted.items() if n >= 2]
+        values = sorted(
+            dict.fromkeys(v for v in values if len(squash(v)) >= _MIN_FILL), key=len, reverse=True
+        )
+        if not values:
+            continue
+        for doc, field in slots:
+            if doc.fields.get(field) not in (None, "") or id(doc) not in pages:
+                continue
+            found = _printed(values, pages[id(doc)])
+            if found is None:
+                continue
+            value, pl, words = found
+            doc.fields[field] = value
+            doc.evidence[field] = Evidence(
+                page=pl.page.number,
+                bbox=bbox_of(words),
+                confidence=0.8,
+                text=" ".join(w.text for w in words)[:200],
+                repaired_by="found_by_bundle",
+            )
+
+
+def _printed(values: list[str], pages: list[PageLines]) -> tuple[str, PageLines, list[Word]] | None:
+    for value in values:
+        key = squash(value)
+        for pl in pages:
+            for line in pl.lines:
+                if key in squash(line.text):
+                    return value, pl, line.words
+    return None
