@@ -12,6 +12,7 @@ from dsreview.domain import ExtractedDocument, Report
 from dsreview.forms import load_policy
 from dsreview.validators.bundle import check_bundle
 from dsreview.validators.sanctions import parse_sanctions
+from dsreview.validators.schema import _labels
 from tests.corpus import truth
 
 APPLIED = date(2024, 3, 15)
@@ -258,9 +259,10 @@ def test_a_field_not_found_is_told_apart_from_a_malformed_one_and_only_a_scan_is
     docs["credit_rating"].fields["rating"] = None
     docs["application_form"].fields["contact_email"] = "not-an-email"
     by_field = {f.field: f.message for f in check(docs).findings if f.code == "schema_violation"}
+    assert _labels("credit_rating", "rating")[:2] == ["신용등급", "신용평가등급"]  # the catalogue's first
     assert by_field["rating"] == (
         "「신용평가등급확인서」에서 '신용등급' 항목을 찾지 못했습니다 (찾아본 표기: "
-        + ", ".join(f"‘{a}’" for a in _first_labels("credit_rating", "rating"))
+        + ", ".join(f"‘{a}’" for a in _labels("credit_rating", "rating"))
         + "). 서류에 이 항목이 적혀 있는지 확인하고, 빠져 있으면 이 항목이 기재된 서류를 제출해 주십시오."
     )
     assert "(읽은 값: not-an-email)" in by_field["contact_email"]
@@ -273,16 +275,6 @@ def test_a_field_not_found_is_told_apart_from_a_malformed_one_and_only_a_scan_is
     en = {f.field: f.message for f in check(docs, lang="en").findings if f.code == "schema_violation"}
     assert "not found on the scanned" in en["rating"]
     assert "labels looked for" in en["rating"]
-
-
-def _first_labels(doc_type: str, field: str) -> list[str]:
-    from dsreview.forms import document_spec
-
-    out: list[str] = []
-    for alias in document_spec(doc_type).fields[field].aliases:
-        if " ".join(alias.split()) not in out:
-            out.append(" ".join(alias.split()))
-    return out[:4]
 
 
 def test_messages_in_english_on_request() -> None:
